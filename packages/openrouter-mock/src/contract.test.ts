@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { setupServer } from 'msw/node'
+import { parse } from 'yaml'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers } from './handlers.ts'
+import { KeyRegistry, type KeyOptions } from './keys.ts'
+
+// OpenRouter's published OpenAPI 3.1 document, read where the team keeps it (never copied here).
+const specPath = new URL('../../../../shared/reference/openrouter-openapi.yaml', import.meta.url)
+const spec = parse(readFileSync(specPath, 'utf8'))
+
+// ajv-formats is CommonJS whose default export TypeScript cannot see under NodeNext.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => void
+// OpenAPI adds keywords JSON Schema does not know (`discriminator`, `example`, `x-…`): not strict.
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
+addFormats(ajv)
+ajv.addSchema(spec, 'openrouter')
+
+const pointer = (...segments: string[]) =>
+  'openrouter#/' + segments.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+const chatResponse = (status: string, type = 'application/json') =>
+  pointer('paths', '/chat/completions', 'post', 'responses', status, 'content', type, 'schema')
+
+const expectValid = (schemaRef: string, body: unknown) => {
+  const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef })
+  const valid = validate(body)
+  expect(valid ? [] : validate.errors, JSON.stringify(body)).toEqual([])
+}
+
+const keys = new KeyRegistry()
+const server = setupServer(...createHandlers({ keys }))
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
+afterAll(() => server.close())
+
+const call = (keyOptions: Partial<KeyOptions>, body: unknown, path = '/chat/completions') =>
+  fetch(`https://openrouter.ai/api/v1${path}`, {
+    method: path === '/key' ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${keys.create({ name: 'contract', ...keyOptions }).key}` },
+    body: path === '/key' ? undefined : JSON.stringify(body),
+  })
+
+const chat = { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'Say this is a test' }] }
+
+const dataEvents = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
+    .map((line) => JSON.parse(line.slice('data: '.length)))
+
+describe('the mock honours OpenRouter’s OpenAPI contract', () => {
+  it('a chat completion is a ChatResult', async () => {
+    const response = await call({}, chat)
+    expectValid(chatResponse('200'), await response.json())
+  })
+
+  it('a non-streaming completion that fails midway is still a ChatResult', async () => {
+    const response = await call({ behaviour: { kind: 'error-mid-stream', afterDeltas: 1 } }, chat)
+    expectValid(chatResponse('200'), await response.json())
+  })
+
+  it('every stream chunk is a ChatStreamChunk', async () => {
+    const response = await call({}, { ...chat, stream: true })
+    const chunks = dataEvents(await response.text())
+    expect(chunks.length).toBeGreaterThan(4)
+    for (const chunk of chunks)
+      expectValid(pointer('components', 'schemas', 'ChatStreamChunk'), chunk)
+  })
+
+  it('a mid-stream error chunk is a ChatStreamChunk', async () => {
+    const response = await call(
+      { behaviour: { kind: 'error-mid-stream', afterDeltas: 2 } },
+      { ...chat, stream: true },
+    )
+    const chunks = dataEvents(await response.text())
+    expect(chunks.at(-1)).toHaveProperty('error')
+    for (const chunk of chunks)
+      expectValid(pointer('components', 'schemas', 'ChatStreamChunk'), chunk)
+  })
+
+  it('/key matches its 200 schema', async () => {
+    const response = await call({ limit: 10, limitReset: 'monthly' }, undefined, '/key')
+    expectValid(
+      pointer('paths', '/key', 'get', 'responses', '200', 'content', 'application/json', 'schema'),
+      await response.json(),
+    )
+  })
+
+  it.each([
+    ['400', {}, { messages: 'nope' }],
+    ['401', { revoked: true }, chat],
+    ['402', { account: 'empty' }, chat],
+    ['403', { limit: 1, usage: 1 }, chat],
+    ['404', {}, { ...chat, model: 'nobody/nothing' }],
+    ['429', { behaviour: { kind: 'rate-limited' } }, chat],
+    ['502', { behaviour: { kind: 'provider-error' } }, chat],
+    ['503', { behaviour: { kind: 'provider-error', status: 503 } }, chat],
+  ] as const)('a %s body matches the spec’s error schema', async (status, keyOptions, body) => {
+    keys.account('empty', 0)
+    const response = await call(keyOptions, body)
+    expect(String(response.status)).toBe(status)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    expectValid(chatResponse(status), await response.json())
+  })
+})

@@ -1,0 +1,12 @@
+export { startMock, impersonatedHost, type MockOptions, type RunningMock } from './start-mock.ts'
+export { createHandlers, type MockContext } from './handlers.ts'
+export { KeyRegistry, maskKey, type ApiKey, type Behaviour, type KeyOptions } from './keys.ts'
+export {
+  Journal,
+  publicEntry,
+  type JournalEntry,
+  type RequestEntry,
+  type RefusedEntry,
+} from './journal.ts'
+export { childEnvironment, exportLines } from './child-env.ts'
+export { catalogue, findModel } from './catalogue.ts'

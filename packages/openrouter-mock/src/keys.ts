@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto'
+
+// What a key does to every call made with it, so a harness picks a scenario by the key it hands
+// out. `times` limits a behaviour to the first N calls; after that the key behaves normally.
+export type Behaviour =
+  | { kind: 'rate-limited'; retryAfterSeconds?: number; times?: number }
+  | { kind: 'provider-error'; status?: 502 | 503; times?: number }
+  | { kind: 'error-mid-stream'; afterDeltas: number }
+  | { kind: 'slow'; delayMs: number }
+
+export type LimitReset = 'daily' | 'weekly' | 'monthly' | null
+
+// Credits live on the account; limits and usage on the key, as on OpenRouter.
+export type Account = { id: string; balance: number }
+
+export type ApiKey = {
+  key: string
+  name: string
+  account: Account
+  limit: number | null
+  limitReset: LimitReset
+  usage: number
+  revoked: boolean
+  behaviour?: Behaviour
+  calls: number
+}
+
+export type KeyOptions = {
+  name: string
+  key?: string
+  account?: string
+  limit?: number | null
+  limitReset?: LimitReset
+  usage?: number
+  revoked?: boolean
+  behaviour?: Behaviour
+}
+
+const keyPrefix = 'sk-or-v1-'
+
+export const newKeyValue = () => keyPrefix + randomBytes(32).toString('hex')
+
+// `/key` shows a key only masked, and so does everything this project prints.
+export const maskKey = (key: string) =>
+  key.length > keyPrefix.length + 6
+    ? `${key.slice(0, keyPrefix.length + 3)}...${key.slice(-3)}`
+    : '***'
+
+export const limitLabel = (reset: LimitReset) => `${reset ?? 'total'} limit`
+
+export const limitRemaining = (key: ApiKey) =>
+  key.limit === null ? null : Math.max(0, round(key.limit - key.usage))
+
+// Costs are sums of small products; rounding keeps printed figures stable across languages.
+export const round = (usd: number) => Math.round(usd * 1e9) / 1e9
+
+export class KeyRegistry {
+  readonly #keys = new Map<string, ApiKey>()
+  readonly #accounts = new Map<string, Account>()
+
+  readonly defaultBalance: number
+
+  constructor(defaultBalance = 100) {
+    this.defaultBalance = defaultBalance
+  }
+
+  account(id: string, balance = this.defaultBalance): Account {
+    let account = this.#accounts.get(id)
+    if (!account) {
+      account = { id, balance }
+      this.#accounts.set(id, account)
+    }
+    return account
+  }
+
+  create(options: KeyOptions): ApiKey {
+    if (!options.name) throw new Error('a key needs a name')
+    const key: ApiKey = {
+      key: options.key ?? newKeyValue(),
+      name: options.name,
+      account: this.account(options.account ?? 'default'),
+      limit: options.limit ?? null,
+      limitReset: options.limitReset ?? null,
+      usage: options.usage ?? 0,
+      revoked: options.revoked ?? false,
+      behaviour: options.behaviour,
+      calls: 0,
+    }
+    if (this.#keys.has(key.key)) throw new Error(`key ${maskKey(key.key)} exists already`)
+    this.#keys.set(key.key, key)
+    return key
+  }
+
+  find(key: string): ApiKey | undefined {
+    return this.#keys.get(key)
+  }
+
+  revoke(key: string) {
+    const found = this.#keys.get(key)
+    if (found) found.revoked = true
+  }
+
+  charge(key: ApiKey, usd: number) {
+    key.usage = round(key.usage + usd)
+    key.account.balance = round(key.account.balance - usd)
+  }
+}
+
+// Whether a call (counted from 1) with this key still gets the key's behaviour.
+export const behaviourApplies = (key: ApiKey, behaviour: { times?: number }) =>
+  behaviour.times === undefined || key.calls <= behaviour.times
