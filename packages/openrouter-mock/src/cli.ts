@@ -36,7 +36,7 @@ const key = mock.keys.create({
 console.log(`OpenRouter mock ready.
   API:      ${mock.url}/api/v1
   proxy:    ${mock.proxyUrl} (serves https://${impersonatedHost}, refuses every other host)
-  journal:  ${mock.url}/__mock/journal
+  journal:  curl --noproxy '*' ${mock.url}/__mock/journal
   test key: ${maskKey(key.key)} (valid only here)
 
 Paste into a shell, then run any snippet as published:
