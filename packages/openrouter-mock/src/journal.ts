@@ -10,6 +10,8 @@ export type RequestEntry = {
   id: number
   time: string
   via: Transport
+  // Which proxy listener it came through, when a caller opened its own (see `openProxy`).
+  tag?: string
   method: string
   url: string
   path: string
@@ -27,12 +29,15 @@ export type RefusedEntry = {
   kind: 'refused'
   id: number
   time: string
+  tag?: string
   host: string
   port: number
   reason: string
 }
 
 export type JournalEntry = RequestEntry | RefusedEntry
+
+export type JournalFilter = { key?: string; tag?: string }
 
 type NewEntry = Omit<RequestEntry, 'id' | 'time'> | Omit<RefusedEntry, 'id' | 'time'>
 
@@ -49,17 +54,21 @@ export class Journal {
     return recorded
   }
 
-  entries(filter: { key?: string } = {}): JournalEntry[] {
-    if (filter.key === undefined) return [...this.#entries]
-    return this.#entries.filter((entry) => entry.kind === 'request' && entry.key === filter.key)
+  // A key selects the requests made with it; a tag selects everything through that proxy.
+  entries(filter: JournalFilter = {}): JournalEntry[] {
+    return this.#entries.filter(
+      (entry) =>
+        (filter.key === undefined || (entry.kind === 'request' && entry.key === filter.key)) &&
+        (filter.tag === undefined || entry.tag === filter.tag),
+    )
   }
 
-  requests(filter: { key?: string } = {}): RequestEntry[] {
+  requests(filter: JournalFilter = {}): RequestEntry[] {
     return this.entries(filter).filter((entry) => entry.kind === 'request')
   }
 
-  refused(): RefusedEntry[] {
-    return this.#entries.filter((entry) => entry.kind === 'refused')
+  refused(filter: { tag?: string } = {}): RefusedEntry[] {
+    return this.entries(filter).filter((entry) => entry.kind === 'refused')
   }
 }
 

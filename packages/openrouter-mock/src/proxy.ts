@@ -11,6 +11,7 @@ export type ProxyOptions = {
   certificates: Certificates
   listener: RequestListener
   journal: Journal
+  tag?: string
 }
 
 const refusalText = (target: string, allowed: readonly string[]) =>
@@ -19,7 +20,7 @@ const refusalText = (target: string, allowed: readonly string[]) =>
 // An HTTPS forward proxy that answers `CONNECT openrouter.ai:443` itself: it terminates TLS with a
 // leaf from the run's throwaway CA and hands the decrypted requests to the mock's listener.
 // Nothing it accepts ever leaves the machine.
-export const createProxy = ({ allowed, certificates, listener, journal }: ProxyOptions) => {
+export const createProxy = ({ allowed, certificates, listener, journal, tag }: ProxyOptions) => {
   const secureContext = createSecureContext({
     cert: certificates.leafCertPem,
     key: certificates.leafKeyPem,
@@ -33,7 +34,7 @@ export const createProxy = ({ allowed, certificates, listener, journal }: ProxyO
 
   const refuse = (socket: Duplex, host: string, port: number, target: string) => {
     const body = refusalText(target, allowed)
-    journal.record({ kind: 'refused', host, port, reason: body.trim() })
+    journal.record({ kind: 'refused', host, port, reason: body.trim(), ...(tag === undefined ? {} : { tag }) })
     socket.end(
       `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     )
@@ -45,7 +46,7 @@ export const createProxy = ({ allowed, certificates, listener, journal }: ProxyO
     const host = url?.hostname ?? request.headers.host ?? 'unknown'
     const port = Number(url?.port || 80)
     const body = refusalText(`${host}:${port}`, allowed)
-    journal.record({ kind: 'refused', host, port, reason: body.trim() })
+    journal.record({ kind: 'refused', host, port, reason: body.trim(), ...(tag === undefined ? {} : { tag }) })
     response
       .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
       .end(body)

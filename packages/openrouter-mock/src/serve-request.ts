@@ -12,6 +12,7 @@ export type ServeOptions = {
   handlers: readonly RequestHandler[]
   journal: Journal
   via: Transport
+  tag?: string
   origin: string
   // Requests under these paths are the mock's own controls and stay out of the journal.
   unjournaledPrefix?: string
@@ -55,6 +56,7 @@ export const createRequestListener =
     const rawHeaders = headerPairs(incoming.rawHeaders)
     const entry: Omit<RequestEntry, 'id' | 'time' | 'kind'> = {
       via: options.via,
+      ...(options.tag === undefined ? {} : { tag: options.tag }),
       method: incoming.method ?? 'GET',
       url: new URL(path, options.origin).href,
       path,

@@ -21,6 +21,13 @@ export type MockOptions = {
   keys?: KeyRegistry
 }
 
+export type TaggedProxy = {
+  url: string
+  // Proxy and CA variables for a child process that should use this proxy.
+  env: Record<string, string>
+  close: () => Promise<void>
+}
+
 export type RunningMock = {
   // The mock on a local port: `${url}/api/v1/...`, plus `${url}/__mock/journal`.
   url: string
@@ -30,6 +37,9 @@ export type RunningMock = {
   env: Record<string, string>
   keys: KeyRegistry
   journal: Journal
+  // Another proxy listener whose traffic, refusals included, is journaled under `tag`: how a
+  // harness tells apart callers that have no key, or connect somewhere they should not.
+  openProxy: (tag: string) => Promise<TaggedProxy>
   close: () => Promise<void>
 }
 
@@ -70,29 +80,37 @@ export const startMock = async (options: MockOptions = {}): Promise<RunningMock>
     }),
   )
 
-  const proxy = createProxy({
-    allowed: [`${impersonatedHost}:443`],
-    certificates,
-    journal,
-    listener: createRequestListener({
-      handlers,
+  const proxies = new Set<ReturnType<typeof createProxy>>()
+  const closeProxy = async (proxy: ReturnType<typeof createProxy>) => {
+    proxies.delete(proxy)
+    proxy.destroyTunnels()
+    await shut(proxy.server)
+  }
+  const openProxy = async (tag?: string, port = 0) => {
+    const origin = `https://${impersonatedHost}`
+    const proxy = createProxy({
+      allowed: [`${impersonatedHost}:443`],
+      certificates,
       journal,
-      via: 'proxy',
-      origin: `https://${impersonatedHost}`,
-    }),
-  })
-  const proxyUrl = `http://127.0.0.1:${await listen(proxy.server, options.proxyPort ?? 0)}`
+      tag,
+      listener: createRequestListener({ handlers, journal, via: 'proxy', tag, origin }),
+    })
+    proxies.add(proxy)
+    const url = `http://127.0.0.1:${await listen(proxy.server, port)}`
+    return { url, env: childEnvironment(url, caFile), close: () => closeProxy(proxy) }
+  }
+  const main = await openProxy(undefined, options.proxyPort ?? 0)
 
   return {
     url,
-    proxyUrl,
+    proxyUrl: main.url,
     caFile,
-    env: childEnvironment(proxyUrl, caFile),
+    env: main.env,
     keys,
     journal,
+    openProxy,
     close: async () => {
-      proxy.destroyTunnels()
-      await Promise.all([shut(direct), shut(proxy.server)])
+      await Promise.all([shut(direct), ...[...proxies].map(closeProxy)])
       await rm(tempDir, { recursive: true, force: true })
     },
   }

@@ -1,0 +1,89 @@
+import type { RequestEntry } from '@conformance/openrouter-mock'
+
+// A request reduced to what the API acts on, so requests from different languages compare equal
+// exactly when they mean the same thing. Each rule says why; the reports print the profile.
+export type CanonicalRequest = {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: unknown
+}
+
+export type Canonicalized = { request: CanonicalRequest; warnings: string[] }
+
+export const keyPlaceholder = '<OPENROUTER_API_KEY>'
+
+// Dropped headers: transport and client identity, which differ by runtime and mean nothing to
+// OpenRouter. Anything not listed here is compared.
+export const droppedHeaders: Record<string, string> = {
+  'user-agent': 'names the client library and runtime, different in every style by design',
+  'x-stainless-*': "the OpenAI SDKs' telemetry (language, OS, retry count, timeout)",
+  accept: 'OpenRouter picks JSON or SSE from the body\'s `stream`, never from Accept',
+  'accept-encoding': 'transport compression, negotiated per runtime',
+  'accept-language': 'sent by some fetch implementations; OpenRouter ignores it',
+  'sec-fetch-mode': "Node's fetch adds it; browsers' CORS metadata, meaningless to the API",
+  connection: 'hop-by-hop transport header',
+  'keep-alive': 'hop-by-hop transport header',
+  host: 'always openrouter.ai: every cell calls the same URL',
+  'content-length': 'framing; the body itself is compared',
+  'transfer-encoding': 'framing; the body itself is compared',
+  'cookie (empty)': '@openrouter/sdk sends an empty Cookie header; an empty cookie carries nothing',
+  'content-type (no body)': 'describes a body; a GET without one means nothing by it',
+}
+
+export const renamedHeaders: Record<string, { to: string; why: string }> = {
+  'x-title': {
+    to: 'x-openrouter-title',
+    why: 'X-Title is the legacy alias of X-OpenRouter-Title: equal in meaning, reported as a warning',
+  },
+}
+
+export const bodyRules: Record<string, string> = {
+  'stream: false': 'false is the default, and OpenRouter treats it as absent (@openrouter/sdk always sends it)',
+  'JSON structure': 'bodies are compared parsed, so key order and whitespace do not matter',
+}
+
+const isDropped = (name: string, value: string, hasBody: boolean) =>
+  name.startsWith('x-stainless-') ||
+  name in droppedHeaders ||
+  (name === 'cookie' && value.trim() === '') ||
+  (name === 'content-type' && !hasBody)
+
+const parseBody = (raw: string): unknown => {
+  if (raw === '') return null
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return raw
+  }
+}
+
+const canonicalBody = (body: unknown): unknown => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body
+  const { stream, ...rest } = body as Record<string, unknown>
+  return stream === false ? rest : body
+}
+
+const sortKeys = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).sort(([a], [b]) => a.localeCompare(b)))
+
+export const canonicalize = (entry: Pick<RequestEntry, 'method' | 'path' | 'rawHeaders' | 'body'>, key?: string): Canonicalized => {
+  const warnings: string[] = []
+  const hasBody = entry.body !== ''
+  const headers: Record<string, string> = {}
+  for (const [rawName, rawValue] of entry.rawHeaders) {
+    let name = rawName.toLowerCase()
+    const value = key ? rawValue.replaceAll(key, keyPlaceholder) : rawValue
+    if (isDropped(name, value, hasBody)) continue
+    const rename = renamedHeaders[name]
+    if (rename) {
+      warnings.push(`sends ${rawName}, the legacy alias of ${rename.to}`)
+      name = rename.to
+    }
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value
+  }
+  return {
+    request: { method: entry.method, path: entry.path, headers: sortKeys(headers), body: canonicalBody(parseBody(entry.body)) },
+    warnings,
+  }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+import { writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { parseArgs } from 'node:util'
+import { defaultTimeoutMs } from './cell.ts'
+import { runMatrix } from './matrix.ts'
+import { jsonReport } from './report/json.ts'
+import { junitReport } from './report/junit.ts'
+import { markdownReport } from './report/markdown.ts'
+import { progressLine, terminalReport } from './report/terminal.ts'
+import { loadScenarios } from './scenarios.ts'
+import { exampleStyles } from './styles.ts'
+
+const usage = `Usage: pnpm conformance [options]
+
+Runs every example style × scenario against the OpenRouter mock and checks that all styles send the
+same request and print the same output. Exits 1 when any cell fails.
+
+  --style NAME       only these styles (repeat, or comma-separate)
+  --scenario NAME    only these scenarios (repeat, or comma-separate)
+  --json FILE        write the JSON report (cells with verdicts, evidence, canonical requests)
+  --junit FILE       write a JUnit XML report
+  --markdown FILE    write a Markdown report (fits a CI step summary)
+  --concurrency N    cells at once (default: the number of cores, ${availableParallelism()})
+  --timeout SECONDS  per cell, before it is killed (default: ${defaultTimeoutMs / 1000})`
+
+const { values } = parseArgs({
+  options: {
+    style: { type: 'string', multiple: true },
+    scenario: { type: 'string', multiple: true },
+    json: { type: 'string' },
+    junit: { type: 'string' },
+    markdown: { type: 'string' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+})
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+
+// `--style a,b --style c` and `--style a --style b,c` mean the same.
+const pick = <T extends { name: string }>(all: T[], wanted: string[] | undefined, what: string): T[] => {
+  const names = wanted?.flatMap((value) => value.split(',')).map((name) => name.trim())
+  if (!names) return all
+  const unknown = names.filter((name) => !all.some((item) => item.name === name))
+  if (unknown.length > 0) {
+    console.error(`Unknown ${what}: ${unknown.join(', ')}. Known: ${all.map((item) => item.name).join(', ')}`)
+    process.exit(2)
+  }
+  return all.filter((item) => names.includes(item.name))
+}
+
+const positive = (value: string | undefined, name: string) => {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!(number > 0)) {
+    console.error(`--${name} takes a positive number, not "${value}"`)
+    process.exit(2)
+  }
+  return number
+}
+
+const styles = pick(exampleStyles(), values.style, 'style')
+const scenarios = pick(loadScenarios(), values.scenario, 'scenario')
+const concurrency = positive(values.concurrency, 'concurrency')
+const timeoutSeconds = positive(values.timeout, 'timeout')
+
+console.log(`OpenRouter docs conformance: ${styles.length} styles × ${scenarios.length} scenarios`)
+const { cells, durationMs } = await runMatrix({
+  styles,
+  scenarios,
+  concurrency,
+  timeoutMs: timeoutSeconds && timeoutSeconds * 1000,
+  onCell: progressLine,
+})
+console.log(terminalReport(cells, durationMs))
+
+if (values.json) await writeFile(values.json, jsonReport(cells, durationMs))
+if (values.junit) await writeFile(values.junit, junitReport(cells))
+if (values.markdown) await writeFile(values.markdown, markdownReport(cells, durationMs))
+process.exitCode = cells.some((cell) => cell.status === 'fail') ? 1 : 0

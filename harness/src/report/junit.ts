@@ -1,0 +1,39 @@
+import type { CellResult } from '../verdict.ts'
+import { cellName } from './summary.ts'
+
+const escape = (text: string) =>
+  text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+
+const testcase = (cell: CellResult) => {
+  const attributes = `name="${escape(cellName(cell))}" classname="${escape(cell.style)}" time="${cell.durationMs / 1000}"`
+  if (cell.status === 'pass') return `    <testcase ${attributes}/>`
+  const message = cell.problems.map((problem) => `${problem.check}: ${problem.summary}`).join('; ')
+  const details = cell.problems.map((problem) => [problem.summary, problem.diff].filter(Boolean).join('\n')).join('\n\n')
+  return [
+    `    <testcase ${attributes}>`,
+    `      <failure message="${escape(message)}">${escape(details)}</failure>`,
+    `      <system-err>${escape(cell.stderrTail)}</system-err>`,
+    '    </testcase>',
+  ].join('\n')
+}
+
+// JUnit XML, one suite per style, for CI systems that draw test results from it.
+export const junitReport = (cells: readonly CellResult[]) => {
+  const styles = [...new Set(cells.map((cell) => cell.style))]
+  const suites = styles.map((style) => {
+    const mine = cells.filter((cell) => cell.style === style)
+    const failures = mine.filter((cell) => cell.status === 'fail').length
+    const time = mine.reduce((sum, cell) => sum + cell.durationMs, 0) / 1000
+    return [
+      `  <testsuite name="${escape(style)}" tests="${mine.length}" failures="${failures}" time="${time}">`,
+      ...mine.map(testcase),
+      '  </testsuite>',
+    ].join('\n')
+  })
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="openrouter-conformance">\n${suites.join('\n')}\n</testsuites>\n`
+}

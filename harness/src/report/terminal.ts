@@ -1,0 +1,53 @@
+import { styleText } from 'node:util'
+import type { CellResult } from '../verdict.ts'
+import { cellName, grid, mark, summarize } from './summary.ts'
+
+const color = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout })
+
+// One line per finished cell; on a terminal it rewrites a single progress line instead.
+export const progressLine = (cell: CellResult, done: number, total: number) => {
+  const verdict = cell.status === 'pass' ? color('green', '✓') : color('red', '✗')
+  const line = `[${done}/${total}] ${verdict} ${cellName(cell)} (${(cell.durationMs / 1000).toFixed(1)} s)`
+  if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${line}${done === total ? '\n' : ''}`)
+  else console.log(line)
+}
+
+const indent = (text: string, by = '    ') => text.split('\n').map((line) => by + line).join('\n')
+
+const colorDiff = (diff: string) =>
+  diff
+    .split('\n')
+    .map((line) => (line.startsWith('+') ? color('green', line) : line.startsWith('-') ? color('red', line) : line))
+    .join('\n')
+
+export const terminalReport = (cells: readonly CellResult[], durationMs: number) => {
+  const { styles, scenarios, at } = grid(cells)
+  const width = Math.max(...scenarios.map((name) => name.length)) + 2
+  const columns = styles.map((style) => Math.max(style.length, 5) + 2)
+  const lines = [
+    '',
+    'scenario'.padEnd(width) + styles.map((style, i) => style.padEnd(columns[i]!)).join(''),
+    ...scenarios.map(
+      (scenario) => scenario.padEnd(width) + styles.map((style, i) => mark(at(scenario, style)).padEnd(columns[i]!)).join(''),
+    ),
+    '',
+    color('dim', '✓ pass  ! pass with warnings  ✗ fail; the number is how many requests the cell sent'),
+  ]
+
+  for (const cell of cells.filter((cell) => cell.status === 'fail')) {
+    lines.push('', color('red', `✗ ${cellName(cell)}`))
+    for (const problem of cell.problems) {
+      lines.push(`  ${problem.check}: ${problem.summary}`)
+      if (problem.diff) lines.push(indent(colorDiff(problem.diff)))
+    }
+    if (cell.stderrTail) lines.push('  stderr (last lines):', indent(cell.stderrTail))
+  }
+  const warned = cells.filter((cell) => cell.warnings.length > 0)
+  if (warned.length > 0) {
+    lines.push('', color('yellow', 'Warnings'))
+    for (const cell of warned) lines.push(`  ! ${cellName(cell)}: ${cell.warnings.join('; ')}`)
+  }
+  const { passed, failed } = summarize(cells)
+  lines.push('', `${passed} passed, ${failed} failed (${(durationMs / 1000).toFixed(1)} s)`)
+  return lines.join('\n')
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { parse } from 'yaml'
+import type { Behaviour, LimitReset } from '@conformance/openrouter-mock'
+import type { CanonicalRequest } from './canonicalize.ts'
+import { scenariosFile } from './paths.ts'
+
+export type KeySpec = {
+  limit?: number
+  usage?: number
+  limitReset?: LimitReset
+  revoked?: boolean
+  accountBalance?: number
+  behaviour?: Behaviour
+}
+
+export type CountRange = { min: number; max: number }
+export type RequestCount = number | CountRange | ({ default: number | CountRange } & Record<string, number | CountRange>)
+
+export type ExpectedOutput = { stdout: string; stderr: string; exitCode: number }
+
+export type Scenario = {
+  name: string
+  description: string
+  program: string
+  key: KeySpec | false
+  request: CanonicalRequest | null
+  requests: RequestCount
+  output: ExpectedOutput
+  timeoutSeconds?: number
+}
+
+const count = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    {
+      type: 'object',
+      required: ['min', 'max'],
+      additionalProperties: false,
+      properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+    },
+  ],
+}
+
+// The catalogue's own schema: a typo in scenarios.yaml fails loudly instead of testing nothing.
+const catalogueSchema = {
+  type: 'object',
+  required: ['scenarios'],
+  properties: {
+    scenarios: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        required: ['description', 'program', 'key', 'request', 'requests', 'output'],
+        additionalProperties: false,
+        properties: {
+          description: { type: 'string' },
+          program: { type: 'string', pattern: '^[a-z-]+$' },
+          key: {
+            oneOf: [
+              { const: false },
+              {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  limit: { type: 'number' },
+                  usage: { type: 'number' },
+                  limitReset: { enum: ['daily', 'weekly', 'monthly', null] },
+                  revoked: { type: 'boolean' },
+                  accountBalance: { type: 'number' },
+                  behaviour: { type: 'object', required: ['kind'] },
+                },
+              },
+            ],
+          },
+          request: {
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                required: ['method', 'path', 'headers', 'body'],
+                additionalProperties: false,
+                properties: {
+                  method: { type: 'string' },
+                  path: { type: 'string' },
+                  headers: { type: 'object', additionalProperties: { type: 'string' } },
+                  body: {},
+                },
+              },
+            ],
+          },
+          requests: { oneOf: [count, { type: 'object', required: ['default'], additionalProperties: count }] },
+          output: {
+            type: 'object',
+            required: ['stdout', 'stderr', 'exitCode'],
+            additionalProperties: false,
+            properties: { stdout: { type: 'string' }, stderr: { type: 'string' }, exitCode: { type: 'integer' } },
+          },
+          timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+        },
+      },
+    },
+  },
+}
+
+const validate = new Ajv2020({ allErrors: true }).compile(catalogueSchema)
+
+export const loadScenarios = (file = scenariosFile): Scenario[] => {
+  const document = parse(readFileSync(file, 'utf8'), { merge: true })
+  if (!validate(document)) {
+    const problems = validate.errors?.map((error) => `${error.instancePath || '/'} ${error.message}`)
+    throw new Error(`${file} is not a valid scenario catalogue:\n  ${problems?.join('\n  ')}`)
+  }
+  const { scenarios } = document as { scenarios: Record<string, Omit<Scenario, 'name'>> }
+  return Object.entries(scenarios).map(([name, scenario]) => ({ name, ...scenario }))
+}
+
+export const allowedCount = (requests: RequestCount, style: string): CountRange => {
+  const forStyle = typeof requests === 'object' && 'default' in requests ? (requests[style] ?? requests.default) : requests
+  return typeof forStyle === 'number' ? { min: forStyle, max: forStyle } : forStyle
+}

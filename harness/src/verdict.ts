@@ -1,0 +1,137 @@
+import type { RefusedEntry, RequestEntry } from '@conformance/openrouter-mock'
+import { canonicalize, type CanonicalRequest } from './canonicalize.ts'
+import { differences, jsonDiff, stableJson, textDiff } from './diff.ts'
+import type { ProgramRun } from './run-program.ts'
+import { allowedCount, type CountRange, type Scenario } from './scenarios.ts'
+
+export type Check = 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'siblings' | 'output'
+
+export type Problem = { check: Check; summary: string; diff?: string }
+
+export type CellResult = {
+  style: string
+  scenario: string
+  status: 'pass' | 'fail'
+  problems: Problem[]
+  warnings: string[]
+  // The first request the cell sent, canonicalized; null when it sent none.
+  request: CanonicalRequest | null
+  requestCount: number
+  allowedRequests: CountRange
+  output: { stdout: string; stderr: string; exitCode: number | undefined }
+  stderrTail: string
+  durationMs: number
+}
+
+export type CellEvidence = {
+  style: string
+  scenario: Scenario
+  run: ProgramRun
+  requests: RequestEntry[]
+  refused: RefusedEntry[]
+  key?: string
+  timeoutMs: number
+}
+
+const tail = (text: string, lines = 20) => text.trimEnd().split('\n').slice(-lines).join('\n')
+
+const countText = ({ min, max }: CountRange) => (min === max ? String(min) : `${min}–${max}`)
+
+const outputProblems = (scenario: Scenario, run: ProgramRun): Problem[] => {
+  const expected = scenario.output
+  const problems: Problem[] = []
+  for (const stream of ['stdout', 'stderr'] as const) {
+    if (run[stream] !== expected[stream]) {
+      problems.push({
+        check: 'output',
+        summary: `${stream} differs from the scenario's`,
+        diff: textDiff(expected[stream], run[stream], [`expected ${stream}`, `actual ${stream}`]),
+      })
+    }
+  }
+  if (run.exitCode !== expected.exitCode) {
+    problems.push({ check: 'output', summary: `exit code ${run.exitCode ?? 'none'}, expected ${expected.exitCode}` })
+  }
+  return problems
+}
+
+const requestProblems = (scenario: Scenario, canonical: CanonicalRequest[]): Problem[] => {
+  const [first, ...retries] = canonical
+  if (scenario.request === null) {
+    return first ? [{ check: 'request', summary: 'sent a request where none may be sent', diff: jsonDiff(null, first) }] : []
+  }
+  if (!first) return [{ check: 'request', summary: 'sent no request' }]
+  const problems: Problem[] = []
+  const found = differences(scenario.request, first)
+  if (found.length > 0) {
+    problems.push({
+      check: 'request',
+      summary: `request differs from the scenario's: ${found.join('; ')}`,
+      diff: jsonDiff(scenario.request, first, ['expected request', 'actual request']),
+    })
+  }
+  retries.forEach((retry, i) => {
+    if (stableJson(retry) !== stableJson(first)) {
+      problems.push({ check: 'request', summary: `retry ${i + 1} differs from the first request`, diff: jsonDiff(first, retry) })
+    }
+  })
+  return problems
+}
+
+// Everything one cell did, measured against its scenario.
+export const judgeCell = (evidence: CellEvidence): CellResult => {
+  const { scenario, run } = evidence
+  const canonicalized = evidence.requests.map((entry) => canonicalize(entry, evidence.key))
+  const canonical = canonicalized.map(({ request }) => request)
+  const allowed = allowedCount(scenario.requests, evidence.style)
+  const problems: Problem[] = []
+
+  if (run.timedOut) {
+    problems.push({ check: 'timeout', summary: `still running after ${evidence.timeoutMs / 1000} s: killed` })
+  } else if (run.spawnError) {
+    problems.push({ check: 'crash', summary: `could not start: ${run.spawnError}` })
+  } else if (run.signal) {
+    problems.push({ check: 'crash', summary: `killed by ${run.signal}` })
+  }
+  for (const refused of evidence.refused) {
+    problems.push({ check: 'egress', summary: `tried to reach ${refused.host}:${refused.port}; only openrouter.ai is allowed` })
+  }
+  if (canonical.length < allowed.min || canonical.length > allowed.max) {
+    problems.push({ check: 'count', summary: `sent ${canonical.length} requests; the scenario allows ${countText(allowed)}` })
+  }
+  problems.push(...requestProblems(scenario, canonical))
+  if (!run.timedOut) problems.push(...outputProblems(scenario, run))
+
+  return {
+    style: evidence.style,
+    scenario: scenario.name,
+    status: problems.length > 0 ? 'fail' : 'pass',
+    problems,
+    warnings: [...new Set(canonicalized.flatMap(({ warnings }) => warnings))],
+    request: canonical[0] ?? null,
+    requestCount: canonical.length,
+    allowedRequests: allowed,
+    output: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode },
+    stderrTail: tail(run.stderr),
+    durationMs: run.durationMs,
+  }
+}
+
+// Siblings must agree with each other as well as with the scenario: a cell whose request differs
+// from what the other styles of its scenario send is told which ones, and how.
+export const compareSiblings = (cells: CellResult[]): CellResult[] => {
+  const byScenario = Map.groupBy(cells, (cell) => cell.scenario)
+  return cells.map((cell) => {
+    const siblings = (byScenario.get(cell.scenario) ?? []).filter((other) => other !== cell && other.request)
+    if (!cell.request || siblings.length === 0) return cell
+    const mine = stableJson(cell.request)
+    const differing = siblings.filter((other) => stableJson(other.request) !== mine)
+    if (differing.length === 0) return cell
+    const agreeing = siblings.filter((other) => !differing.includes(other))
+    const summary =
+      `request differs from ${differing.map((other) => other.style).join(', ')}` +
+      (agreeing.length > 0 ? `; same as ${agreeing.map((other) => other.style).join(', ')}` : '')
+    const problems = [...cell.problems, { check: 'siblings' as const, summary, diff: jsonDiff(differing[0]!.request, cell.request, [differing[0]!.style, cell.style]) }]
+    return { ...cell, status: 'fail', problems }
+  })
+}
