@@ -18,7 +18,7 @@ export const keyPlaceholder = '<OPENROUTER_API_KEY>'
 export const droppedHeaders: Record<string, string> = {
   'user-agent': 'names the client library and runtime, different in every style by design',
   'x-stainless-*': "the OpenAI SDKs' telemetry (language, OS, retry count, timeout)",
-  accept: 'OpenRouter picks JSON or SSE from the body\'s `stream`, never from Accept',
+  accept: "OpenRouter picks JSON or SSE from the body's `stream`, never from Accept",
   'accept-encoding': 'transport compression, negotiated per runtime',
   'accept-language': 'sent by some fetch implementations; OpenRouter ignores it',
   'sec-fetch-mode': "Node's fetch adds it; browsers' CORS metadata, meaningless to the API",
@@ -39,7 +39,8 @@ export const renamedHeaders: Record<string, { to: string; why: string }> = {
 }
 
 export const bodyRules: Record<string, string> = {
-  'stream: false': 'false is the default, and OpenRouter treats it as absent (@openrouter/sdk always sends it)',
+  'stream: false':
+    'false is the default, and OpenRouter treats it as absent (@openrouter/sdk always sends it)',
   'JSON structure': 'bodies are compared parsed, so key order and whitespace do not matter',
 }
 
@@ -67,7 +68,10 @@ const canonicalBody = (body: unknown): unknown => {
 const sortKeys = (headers: Record<string, string>) =>
   Object.fromEntries(Object.entries(headers).sort(([a], [b]) => a.localeCompare(b)))
 
-export const canonicalize = (entry: Pick<RequestEntry, 'method' | 'path' | 'rawHeaders' | 'body'>, key?: string): Canonicalized => {
+export const canonicalize = (
+  entry: Pick<RequestEntry, 'method' | 'path' | 'rawHeaders' | 'body'>,
+  key?: string,
+): Canonicalized => {
   const warnings: string[] = []
   const hasBody = entry.body !== ''
   const headers: Record<string, string> = {}
@@ -83,7 +87,12 @@ export const canonicalize = (entry: Pick<RequestEntry, 'method' | 'path' | 'rawH
     headers[name] = name in headers ? `${headers[name]}, ${value}` : value
   }
   return {
-    request: { method: entry.method, path: entry.path, headers: sortKeys(headers), body: canonicalBody(parseBody(entry.body)) },
+    request: {
+      method: entry.method,
+      path: entry.path,
+      headers: sortKeys(headers),
+      body: canonicalBody(parseBody(entry.body)),
+    },
     warnings,
   }
 }

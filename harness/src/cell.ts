@@ -58,5 +58,9 @@ export const runCell = async (
 const createKey = (mock: RunningMock, id: string, spec: Exclude<Scenario['key'], false>) => {
   const { accountBalance, ...options } = spec
   if (accountBalance !== undefined) mock.keys.account(id, accountBalance)
-  return mock.keys.create({ name: id, ...options, ...(accountBalance === undefined ? {} : { account: id }) }).key
+  return mock.keys.create({
+    name: id,
+    ...options,
+    ...(accountBalance === undefined ? {} : { account: id }),
+  }).key
 }

@@ -42,12 +42,18 @@ if (values.help) {
 }
 
 // `--style a,b --style c` and `--style a --style b,c` mean the same.
-const pick = <T extends { name: string }>(all: T[], wanted: string[] | undefined, what: string): T[] => {
+const pick = <T extends { name: string }>(
+  all: T[],
+  wanted: string[] | undefined,
+  what: string,
+): T[] => {
   const names = wanted?.flatMap((value) => value.split(',')).map((name) => name.trim())
   if (!names) return all
   const unknown = names.filter((name) => !all.some((item) => item.name === name))
   if (unknown.length > 0) {
-    console.error(`Unknown ${what}: ${unknown.join(', ')}. Known: ${all.map((item) => item.name).join(', ')}`)
+    console.error(
+      `Unknown ${what}: ${unknown.join(', ')}. Known: ${all.map((item) => item.name).join(', ')}`,
+    )
     process.exit(2)
   }
   return all.filter((item) => names.includes(item.name))

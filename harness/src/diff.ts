@@ -13,10 +13,13 @@ export const stableJson = (value: unknown): string =>
 
 // A unified diff of two texts, without the patch header lines: `-` expected, `+` actual.
 export const textDiff = (expected: string, actual: string, labels = ['expected', 'actual']) =>
-  createTwoFilesPatch(labels[0]!, labels[1]!, expected, actual, undefined, undefined, { context: 3 })
+  createTwoFilesPatch(labels[0]!, labels[1]!, expected, actual, undefined, undefined, {
+    context: 3,
+  })
     .split('\n')
-    .slice(2)
+    .slice(1)
     .filter((line) => !line.startsWith('\\ No newline'))
+    .map((line) => line.trimEnd())
     .join('\n')
     .trimEnd()
 

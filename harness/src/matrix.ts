@@ -21,7 +21,9 @@ export const runMatrix = async (options: MatrixOptions): Promise<MatrixResult> =
   const started = performance.now()
   const mock = await startMock()
   const limit = pLimit(options.concurrency ?? availableParallelism())
-  const pairs = options.scenarios.flatMap((scenario) => options.styles.map((style) => ({ style, scenario })))
+  const pairs = options.scenarios.flatMap((scenario) =>
+    options.styles.map((style) => ({ style, scenario })),
+  )
   let done = 0
   try {
     const cells = await Promise.all(

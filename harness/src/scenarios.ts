@@ -15,7 +15,8 @@ export type KeySpec = {
 }
 
 export type CountRange = { min: number; max: number }
-export type RequestCount = number | CountRange | ({ default: number | CountRange } & Record<string, number | CountRange>)
+export type RequestCount =
+  number | CountRange | ({ default: number | CountRange } & Record<string, number | CountRange>)
 
 export type ExpectedOutput = { stdout: string; stderr: string; exitCode: number }
 
@@ -90,12 +91,18 @@ const catalogueSchema = {
               },
             ],
           },
-          requests: { oneOf: [count, { type: 'object', required: ['default'], additionalProperties: count }] },
+          requests: {
+            oneOf: [count, { type: 'object', required: ['default'], additionalProperties: count }],
+          },
           output: {
             type: 'object',
             required: ['stdout', 'stderr', 'exitCode'],
             additionalProperties: false,
-            properties: { stdout: { type: 'string' }, stderr: { type: 'string' }, exitCode: { type: 'integer' } },
+            properties: {
+              stdout: { type: 'string' },
+              stderr: { type: 'string' },
+              exitCode: { type: 'integer' },
+            },
           },
           timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
         },
@@ -109,7 +116,9 @@ const validate = new Ajv2020({ allErrors: true }).compile(catalogueSchema)
 export const loadScenarios = (file = scenariosFile): Scenario[] => {
   const document = parse(readFileSync(file, 'utf8'), { merge: true })
   if (!validate(document)) {
-    const problems = validate.errors?.map((error) => `${error.instancePath || '/'} ${error.message}`)
+    const problems = validate.errors?.map(
+      (error) => `${error.instancePath || '/'} ${error.message}`,
+    )
     throw new Error(`${file} is not a valid scenario catalogue:\n  ${problems?.join('\n  ')}`)
   }
   const { scenarios } = document as { scenarios: Record<string, Omit<Scenario, 'name'>> }
@@ -117,6 +126,9 @@ export const loadScenarios = (file = scenariosFile): Scenario[] => {
 }
 
 export const allowedCount = (requests: RequestCount, style: string): CountRange => {
-  const forStyle = typeof requests === 'object' && 'default' in requests ? (requests[style] ?? requests.default) : requests
+  const forStyle =
+    typeof requests === 'object' && 'default' in requests
+      ? (requests[style] ?? requests.default)
+      : requests
   return typeof forStyle === 'number' ? { min: forStyle, max: forStyle } : forStyle
 }

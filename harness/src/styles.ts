@@ -11,13 +11,26 @@ export type Style = {
 
 // TypeScript runs on this Node (24, native type stripping): never through npx or tsx, whose
 // start-up would dominate every cell. Python runs from the example's own venv by path.
-const node = (dir: string) => (program: string) => ({ file: process.execPath, args: [join(dir, `${program}.ts`)] })
+const node = (dir: string) => (program: string) => ({
+  file: process.execPath,
+  args: [join(dir, `${program}.ts`)],
+})
 
 export const exampleStyles = (root = examplesDir): Style[] => {
   const dir = (name: string) => join(root, name)
   return [
-    { name: 'openrouter-sdk-ts', title: 'OpenRouter SDK (TypeScript)', dir: dir('openrouter-sdk-ts'), command: node(dir('openrouter-sdk-ts')) },
-    { name: 'openai-sdk-ts', title: 'OpenAI SDK (TypeScript)', dir: dir('openai-sdk-ts'), command: node(dir('openai-sdk-ts')) },
+    {
+      name: 'openrouter-sdk-ts',
+      title: 'OpenRouter SDK (TypeScript)',
+      dir: dir('openrouter-sdk-ts'),
+      command: node(dir('openrouter-sdk-ts')),
+    },
+    {
+      name: 'openai-sdk-ts',
+      title: 'OpenAI SDK (TypeScript)',
+      dir: dir('openai-sdk-ts'),
+      command: node(dir('openai-sdk-ts')),
+    },
     {
       name: 'openai-sdk-python',
       title: 'OpenAI SDK (Python)',
@@ -27,7 +40,12 @@ export const exampleStyles = (root = examplesDir): Style[] => {
         args: [join(dir('openai-sdk-python'), `${program}.py`)],
       }),
     },
-    { name: 'fetch-ts', title: 'fetch (TypeScript)', dir: dir('fetch-ts'), command: node(dir('fetch-ts')) },
+    {
+      name: 'fetch-ts',
+      title: 'fetch (TypeScript)',
+      dir: dir('fetch-ts'),
+      command: node(dir('fetch-ts')),
+    },
     {
       name: 'curl',
       title: 'cURL',

@@ -4,7 +4,7 @@ import { differences, jsonDiff, stableJson, textDiff } from './diff.ts'
 import type { ProgramRun } from './run-program.ts'
 import { allowedCount, type CountRange, type Scenario } from './scenarios.ts'
 
-export type Check = 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'siblings' | 'output'
+export type Check = 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'output'
 
 export type Problem = { check: Check; summary: string; diff?: string }
 
@@ -50,7 +50,10 @@ const outputProblems = (scenario: Scenario, run: ProgramRun): Problem[] => {
     }
   }
   if (run.exitCode !== expected.exitCode) {
-    problems.push({ check: 'output', summary: `exit code ${run.exitCode ?? 'none'}, expected ${expected.exitCode}` })
+    problems.push({
+      check: 'output',
+      summary: `exit code ${run.exitCode ?? 'none'}, expected ${expected.exitCode}`,
+    })
   }
   return problems
 }
@@ -58,7 +61,15 @@ const outputProblems = (scenario: Scenario, run: ProgramRun): Problem[] => {
 const requestProblems = (scenario: Scenario, canonical: CanonicalRequest[]): Problem[] => {
   const [first, ...retries] = canonical
   if (scenario.request === null) {
-    return first ? [{ check: 'request', summary: 'sent a request where none may be sent', diff: jsonDiff(null, first) }] : []
+    return first
+      ? [
+          {
+            check: 'request',
+            summary: 'sent a request where none may be sent',
+            diff: jsonDiff(null, first),
+          },
+        ]
+      : []
   }
   if (!first) return [{ check: 'request', summary: 'sent no request' }]
   const problems: Problem[] = []
@@ -72,7 +83,11 @@ const requestProblems = (scenario: Scenario, canonical: CanonicalRequest[]): Pro
   }
   retries.forEach((retry, i) => {
     if (stableJson(retry) !== stableJson(first)) {
-      problems.push({ check: 'request', summary: `retry ${i + 1} differs from the first request`, diff: jsonDiff(first, retry) })
+      problems.push({
+        check: 'request',
+        summary: `retry ${i + 1} differs from the first request`,
+        diff: jsonDiff(first, retry),
+      })
     }
   })
   return problems
@@ -87,17 +102,26 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
   const problems: Problem[] = []
 
   if (run.timedOut) {
-    problems.push({ check: 'timeout', summary: `still running after ${evidence.timeoutMs / 1000} s: killed` })
+    problems.push({
+      check: 'timeout',
+      summary: `still running after ${evidence.timeoutMs / 1000} s: killed`,
+    })
   } else if (run.spawnError) {
     problems.push({ check: 'crash', summary: `could not start: ${run.spawnError}` })
   } else if (run.signal) {
     problems.push({ check: 'crash', summary: `killed by ${run.signal}` })
   }
   for (const refused of evidence.refused) {
-    problems.push({ check: 'egress', summary: `tried to reach ${refused.host}:${refused.port}; only openrouter.ai is allowed` })
+    problems.push({
+      check: 'egress',
+      summary: `tried to reach ${refused.host}:${refused.port}; only openrouter.ai is allowed`,
+    })
   }
   if (canonical.length < allowed.min || canonical.length > allowed.max) {
-    problems.push({ check: 'count', summary: `sent ${canonical.length} requests; the scenario allows ${countText(allowed)}` })
+    problems.push({
+      check: 'count',
+      summary: `sent ${canonical.length} requests; the scenario allows ${countText(allowed)}`,
+    })
   }
   problems.push(...requestProblems(scenario, canonical))
   if (!run.timedOut) problems.push(...outputProblems(scenario, run))
@@ -117,21 +141,35 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
   }
 }
 
-// Siblings must agree with each other as well as with the scenario: a cell whose request differs
-// from what the other styles of its scenario send is told which ones, and how.
+// A request equal to the scenario's is equal to every sibling that passes, so agreement follows
+// from the reference. What a differing cell still needs to know is which styles it sides with:
+// its request problem names the siblings that send the same and those that don't.
 export const compareSiblings = (cells: CellResult[]): CellResult[] => {
   const byScenario = Map.groupBy(cells, (cell) => cell.scenario)
   return cells.map((cell) => {
-    const siblings = (byScenario.get(cell.scenario) ?? []).filter((other) => other !== cell && other.request)
-    if (!cell.request || siblings.length === 0) return cell
+    const requestProblem = cell.problems.find((problem) => problem.check === 'request')
+    if (!cell.request || !requestProblem) return cell
+    const siblings = (byScenario.get(cell.scenario) ?? []).filter(
+      (other) => other !== cell && other.request,
+    )
+    if (siblings.length === 0) return cell
     const mine = stableJson(cell.request)
-    const differing = siblings.filter((other) => stableJson(other.request) !== mine)
-    if (differing.length === 0) return cell
-    const agreeing = siblings.filter((other) => !differing.includes(other))
-    const summary =
-      `request differs from ${differing.map((other) => other.style).join(', ')}` +
-      (agreeing.length > 0 ? `; same as ${agreeing.map((other) => other.style).join(', ')}` : '')
-    const problems = [...cell.problems, { check: 'siblings' as const, summary, diff: jsonDiff(differing[0]!.request, cell.request, [differing[0]!.style, cell.style]) }]
-    return { ...cell, status: 'fail', problems }
+    const same = siblings
+      .filter((other) => stableJson(other.request) === mine)
+      .map((other) => other.style)
+    const unlike = siblings
+      .filter((other) => stableJson(other.request) !== mine)
+      .map((other) => other.style)
+    const sides = [
+      same.length > 0 && `same as ${same.join(', ')}`,
+      unlike.length > 0 && `unlike ${unlike.join(', ')}`,
+    ]
+    const summary = `${requestProblem.summary} (${sides.filter(Boolean).join('; ')})`
+    return {
+      ...cell,
+      problems: cell.problems.map((problem) =>
+        problem === requestProblem ? { ...problem, summary } : problem,
+      ),
+    }
   })
 }

@@ -13,7 +13,9 @@ const testcase = (cell: CellResult) => {
   const attributes = `name="${escape(cellName(cell))}" classname="${escape(cell.style)}" time="${cell.durationMs / 1000}"`
   if (cell.status === 'pass') return `    <testcase ${attributes}/>`
   const message = cell.problems.map((problem) => `${problem.check}: ${problem.summary}`).join('; ')
-  const details = cell.problems.map((problem) => [problem.summary, problem.diff].filter(Boolean).join('\n')).join('\n\n')
+  const details = cell.problems
+    .map((problem) => [problem.summary, problem.diff].filter(Boolean).join('\n'))
+    .join('\n\n')
   return [
     `    <testcase ${attributes}>`,
     `      <failure message="${escape(message)}">${escape(details)}</failure>`,

@@ -10,7 +10,10 @@ export const markdownReport = (cells: readonly CellResult[], durationMs: number)
     '',
     `| scenario | ${styles.join(' | ')} |`,
     `| --- | ${styles.map(() => ':---:').join(' | ')} |`,
-    ...scenarios.map((scenario) => `| ${scenario} | ${styles.map((style) => mark(at(scenario, style))).join(' | ')} |`),
+    ...scenarios.map(
+      (scenario) =>
+        `| ${scenario} | ${styles.map((style) => mark(at(scenario, style))).join(' | ')} |`,
+    ),
     '',
     `✓ pass · ! pass with warnings · ✗ fail; the number is how many requests the cell sent. ${(durationMs / 1000).toFixed(1)} s.`,
   ]
@@ -25,7 +28,12 @@ export const markdownReport = (cells: readonly CellResult[], durationMs: number)
   }
   const warned = cells.filter((cell) => cell.warnings.length > 0)
   if (warned.length > 0) {
-    lines.push('', '### Warnings', '', ...warned.map((cell) => `- \`${cellName(cell)}\`: ${cell.warnings.join('; ')}`))
+    lines.push(
+      '',
+      '### Warnings',
+      '',
+      ...warned.map((cell) => `- \`${cellName(cell)}\`: ${cell.warnings.join('; ')}`),
+    )
   }
   return lines.join('\n') + '\n'
 }

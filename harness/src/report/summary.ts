@@ -15,7 +15,8 @@ export const grid = (cells: readonly CellResult[]) => {
   return { styles, scenarios, at }
 }
 
-export const cellName = (cell: Pick<CellResult, 'style' | 'scenario'>) => `${cell.style} › ${cell.scenario}`
+export const cellName = (cell: Pick<CellResult, 'style' | 'scenario'>) =>
+  `${cell.style} › ${cell.scenario}`
 
 // A cell at a glance: its verdict and how many requests it sent.
 export const mark = (cell: CellResult | undefined) => {

@@ -2,7 +2,8 @@ import { styleText } from 'node:util'
 import type { CellResult } from '../verdict.ts'
 import { cellName, grid, mark, summarize } from './summary.ts'
 
-const color = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout })
+const color = (format: Parameters<typeof styleText>[0], text: string) =>
+  styleText(format, text, { stream: process.stdout })
 
 // One line per finished cell; on a terminal it rewrites a single progress line instead.
 export const progressLine = (cell: CellResult, done: number, total: number) => {
@@ -12,13 +13,34 @@ export const progressLine = (cell: CellResult, done: number, total: number) => {
   else console.log(line)
 }
 
-const indent = (text: string, by = '    ') => text.split('\n').map((line) => by + line).join('\n')
+const indent = (text: string, by = '    ') =>
+  text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n')
 
 const colorDiff = (diff: string) =>
   diff
     .split('\n')
-    .map((line) => (line.startsWith('+') ? color('green', line) : line.startsWith('-') ? color('red', line) : line))
+    .map((line) =>
+      line.startsWith('+')
+        ? color('green', line)
+        : line.startsWith('-')
+          ? color('red', line)
+          : line,
+    )
     .join('\n')
+
+// A failed cell's problems, diffs and stderr: the part of the report a test failure shows.
+export const failureText = (cell: CellResult) => {
+  const lines = [`${cellName(cell)} failed`]
+  for (const problem of cell.problems) {
+    lines.push(`  ${problem.check}: ${problem.summary}`)
+    if (problem.diff) lines.push(indent(colorDiff(problem.diff)))
+  }
+  if (cell.stderrTail) lines.push('  stderr (last lines):', indent(cell.stderrTail))
+  return lines.join('\n')
+}
 
 export const terminalReport = (cells: readonly CellResult[], durationMs: number) => {
   const { styles, scenarios, at } = grid(cells)
@@ -28,19 +50,19 @@ export const terminalReport = (cells: readonly CellResult[], durationMs: number)
     '',
     'scenario'.padEnd(width) + styles.map((style, i) => style.padEnd(columns[i]!)).join(''),
     ...scenarios.map(
-      (scenario) => scenario.padEnd(width) + styles.map((style, i) => mark(at(scenario, style)).padEnd(columns[i]!)).join(''),
+      (scenario) =>
+        scenario.padEnd(width) +
+        styles.map((style, i) => mark(at(scenario, style)).padEnd(columns[i]!)).join(''),
     ),
     '',
-    color('dim', '✓ pass  ! pass with warnings  ✗ fail; the number is how many requests the cell sent'),
+    color(
+      'dim',
+      '✓ pass  ! pass with warnings  ✗ fail; the number is how many requests the cell sent',
+    ),
   ]
 
   for (const cell of cells.filter((cell) => cell.status === 'fail')) {
-    lines.push('', color('red', `✗ ${cellName(cell)}`))
-    for (const problem of cell.problems) {
-      lines.push(`  ${problem.check}: ${problem.summary}`)
-      if (problem.diff) lines.push(indent(colorDiff(problem.diff)))
-    }
-    if (cell.stderrTail) lines.push('  stderr (last lines):', indent(cell.stderrTail))
+    lines.push('', color('red', '✗ ') + failureText(cell))
   }
   const warned = cells.filter((cell) => cell.warnings.length > 0)
   if (warned.length > 0) {

@@ -1,6 +1,19 @@
-export { startMock, impersonatedHost, type MockOptions, type RunningMock, type TaggedProxy } from './start-mock.ts'
+export {
+  startMock,
+  impersonatedHost,
+  type MockOptions,
+  type RunningMock,
+  type TaggedProxy,
+} from './start-mock.ts'
 export { createHandlers, type MockContext } from './handlers.ts'
-export { KeyRegistry, maskKey, type ApiKey, type Behaviour, type KeyOptions, type LimitReset } from './keys.ts'
+export {
+  KeyRegistry,
+  maskKey,
+  type ApiKey,
+  type Behaviour,
+  type KeyOptions,
+  type LimitReset,
+} from './keys.ts'
 export {
   Journal,
   publicEntry,

@@ -34,7 +34,13 @@ export const createProxy = ({ allowed, certificates, listener, journal, tag }: P
 
   const refuse = (socket: Duplex, host: string, port: number, target: string) => {
     const body = refusalText(target, allowed)
-    journal.record({ kind: 'refused', host, port, reason: body.trim(), ...(tag === undefined ? {} : { tag }) })
+    journal.record({
+      kind: 'refused',
+      host,
+      port,
+      reason: body.trim(),
+      ...(tag === undefined ? {} : { tag }),
+    })
     socket.end(
       `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     )
@@ -46,7 +52,13 @@ export const createProxy = ({ allowed, certificates, listener, journal, tag }: P
     const host = url?.hostname ?? request.headers.host ?? 'unknown'
     const port = Number(url?.port || 80)
     const body = refusalText(`${host}:${port}`, allowed)
-    journal.record({ kind: 'refused', host, port, reason: body.trim(), ...(tag === undefined ? {} : { tag }) })
+    journal.record({
+      kind: 'refused',
+      host,
+      port,
+      reason: body.trim(),
+      ...(tag === undefined ? {} : { tag }),
+    })
     response
       .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
       .end(body)

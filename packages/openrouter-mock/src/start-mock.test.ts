@@ -204,13 +204,20 @@ describe('close', () => {
 describe('tagged proxies', () => {
   it('journal a caller’s requests and refusals under its tag, even without a key', async () => {
     const tagged = await mock.openProxy('cell-1')
-    const agent = new ProxyAgent({ uri: tagged.url, requestTls: { ca: await readFile(mock.caFile, 'utf8') } })
+    const agent = new ProxyAgent({
+      uri: tagged.url,
+      requestTls: { ca: await readFile(mock.caFile, 'utf8') },
+    })
     await undiciFetch('https://openrouter.ai/api/v1/key', { dispatcher: agent })
     await expect(undiciFetch('https://evil.example/', { dispatcher: agent })).rejects.toThrow()
     await agent.close()
     await tagged.close()
-    expect(mock.journal.requests({ tag: 'cell-1' }).map((entry) => entry.response?.status)).toEqual([401])
-    expect(mock.journal.refused({ tag: 'cell-1' }).map((entry) => entry.host)).toEqual(['evil.example'])
+    expect(mock.journal.requests({ tag: 'cell-1' }).map((entry) => entry.response?.status)).toEqual(
+      [401],
+    )
+    expect(mock.journal.refused({ tag: 'cell-1' }).map((entry) => entry.host)).toEqual([
+      'evil.example',
+    ])
     expect(mock.journal.requests({ tag: 'cell-2' })).toEqual([])
   })
 })

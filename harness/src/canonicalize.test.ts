@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { canonicalize } from './canonicalize.ts'
+
+const key = 'sk-or-v1-0123456789'
+const entry = (rawHeaders: [string, string][], body = '') => ({
+  method: 'POST',
+  path: '/api/v1/chat/completions',
+  rawHeaders,
+  body,
+})
+
+describe('canonicalize', () => {
+  it('lowercases names, masks the key and drops transport and client-identity headers', () => {
+    const { request, warnings } = canonicalize(
+      entry(
+        [
+          ['Authorization', `Bearer ${key}`],
+          ['Content-Type', 'application/json'],
+          ['User-Agent', 'OpenAI/JS 7.57.0'],
+          ['X-Stainless-Lang', 'js'],
+          ['accept', 'application/json'],
+          ['accept-encoding', 'gzip'],
+          ['sec-fetch-mode', 'cors'],
+          ['cookie', ''],
+          ['Host', 'openrouter.ai'],
+          ['Content-Length', '2'],
+          ['X-Custom', 'kept'],
+        ],
+        '{}',
+      ),
+      key,
+    )
+    expect(request.headers).toEqual({
+      authorization: 'Bearer <OPENROUTER_API_KEY>',
+      'content-type': 'application/json',
+      'x-custom': 'kept',
+    })
+    expect(warnings).toEqual([])
+  })
+
+  it('keeps a cookie that carries something', () => {
+    expect(canonicalize(entry([['Cookie', 'a=b']])).request.headers).toEqual({ cookie: 'a=b' })
+  })
+
+  it('drops Content-Type only where there is no body', () => {
+    expect(canonicalize(entry([['content-type', 'application/json']])).request.headers).toEqual({})
+  })
+
+  it('reads X-Title as X-OpenRouter-Title, with a warning', () => {
+    const { request, warnings } = canonicalize(entry([['X-Title', 'Docs']]))
+    expect(request.headers).toEqual({ 'x-openrouter-title': 'Docs' })
+    expect(warnings).toEqual(['sends X-Title, the legacy alias of x-openrouter-title'])
+  })
+
+  it('compares bodies as structures and treats stream: false as absent', () => {
+    const a = canonicalize(entry([], '{"model":"m","stream":false,"messages":[]}')).request
+    const b = canonicalize(entry([], '{ "messages": [], "model": "m" }')).request
+    expect(a).toEqual(b)
+    expect(canonicalize(entry([], '{"stream":true}')).request.body).toEqual({ stream: true })
+  })
+
+  it('keeps a body that is not JSON as text, and no body as null', () => {
+    expect(canonicalize(entry([], 'not json')).request.body).toBe('not json')
+    expect(canonicalize(entry([])).request.body).toBeNull()
+  })
+})

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import type { CellResult } from '../verdict.ts'
+import { jsonReport } from './json.ts'
+import { junitReport } from './junit.ts'
+import { markdownReport } from './markdown.ts'
+
+const cell = (style: string, scenario: string, status: 'pass' | 'fail'): CellResult => ({
+  style,
+  scenario,
+  status,
+  problems:
+    status === 'fail'
+      ? [{ check: 'output', summary: 'stdout <differs> & more', diff: '-a\n+b' }]
+      : [],
+  warnings: [],
+  request: { method: 'POST', path: '/api/v1/chat/completions', headers: {}, body: null },
+  requestCount: 1,
+  allowedRequests: { min: 1, max: 1 },
+  output: { stdout: '', stderr: '', exitCode: 0 },
+  stderrTail: status === 'fail' ? 'boom' : '',
+  durationMs: 120,
+})
+const cells = [cell('curl', 'basic', 'pass'), cell('fetch-ts', 'basic', 'fail')]
+
+describe('reports', () => {
+  it('JSON: a cells array with style, scenario, status and the canonical request', () => {
+    const report = JSON.parse(jsonReport(cells, 1000))
+    expect(report.summary).toMatchObject({ passed: 1, failed: 1, total: 2 })
+    expect(report.cells[1]).toMatchObject({
+      style: 'fetch-ts',
+      scenario: 'basic',
+      status: 'fail',
+      request: { method: 'POST' },
+    })
+    expect(report.profile.droppedHeaders).toHaveProperty('user-agent')
+  })
+
+  it('JUnit: one suite per style, failures escaped', () => {
+    const xml = junitReport(cells)
+    expect(xml).toContain('<testsuite name="fetch-ts" tests="1" failures="1"')
+    expect(xml).toContain('<testcase name="curl › basic" classname="curl" time="0.12"/>')
+    expect(xml).toContain('message="output: stdout &lt;differs&gt; &amp; more"')
+    expect(xml).not.toMatch(/<differs>/)
+  })
+
+  it('Markdown: the matrix and each failure folded with its diff', () => {
+    const markdown = markdownReport(cells, 1000)
+    expect(markdown).toContain('| scenario | curl | fetch-ts |')
+    expect(markdown).toContain('| basic | ✓ 1 | ✗ 1 |')
+    expect(markdown).toContain('<details><summary>❌ <code>fetch-ts › basic</code></summary>')
+    expect(markdown).toContain('```diff\n-a\n+b\n```')
+  })
+})

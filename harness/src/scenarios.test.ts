@@ -1,0 +1,40 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { allowedCount, loadScenarios } from './scenarios.ts'
+
+const catalogue = (yaml: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'scenarios-')), 'scenarios.yaml')
+  writeFileSync(file, yaml)
+  return file
+}
+
+describe('loadScenarios', () => {
+  it('loads the real catalogue: every scenario in every style, at least 11', () => {
+    expect(loadScenarios().length).toBeGreaterThanOrEqual(11)
+  })
+
+  it('rejects a misspelt field instead of silently testing less', () => {
+    const file = catalogue(`scenarios:
+  basic:
+    description: x
+    program: basic
+    key: {}
+    request: null
+    requests: 0
+    ouptut: { stdout: '', stderr: '', exitCode: 0 }
+`)
+    expect(() => loadScenarios(file)).toThrow(/must have required property 'output'/)
+  })
+})
+
+describe('allowedCount', () => {
+  it('reads a number, a range, and per-style counts with a default', () => {
+    expect(allowedCount(1, 'curl')).toEqual({ min: 1, max: 1 })
+    expect(allowedCount({ min: 2, max: 4 }, 'curl')).toEqual({ min: 2, max: 4 })
+    const perStyle = { default: 1, 'openai-sdk-ts': 3 }
+    expect(allowedCount(perStyle, 'openai-sdk-ts')).toEqual({ min: 3, max: 3 })
+    expect(allowedCount(perStyle, 'curl')).toEqual({ min: 1, max: 1 })
+  })
+})

@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startMock, type RunningMock } from '@conformance/openrouter-mock'
+import { runCell } from '../src/cell.ts'
+import { loadScenarios } from '../src/scenarios.ts'
+import type { Style } from '../src/styles.ts'
+import type { CellResult } from '../src/verdict.ts'
+
+// Proof that the harness catches drift: fixture styles (not the real examples) that each change
+// one thing, run through the same cell runner and judged against the attribution scenario.
+const fixture = fileURLToPath(new URL('fixtures/drifting.mjs', import.meta.url))
+const drifting = (mode: string): Style => ({
+  name: `drifting-${mode}`,
+  title: `drifting (${mode})`,
+  dir: fileURLToPath(new URL('fixtures/', import.meta.url)),
+  command: () => ({ file: process.execPath, args: [fixture, mode] }),
+})
+const attribution = loadScenarios().find((scenario) => scenario.name === 'attribution')!
+
+let mock: RunningMock
+beforeAll(async () => {
+  mock = await startMock()
+})
+afterAll(() => mock.close())
+
+const run = (mode: string, timeoutMs?: number) =>
+  runCell(mock, drifting(mode), attribution, { timeoutMs })
+const summaries = (cell: CellResult) =>
+  cell.problems.map((problem) => `${problem.check}: ${problem.summary}`)
+
+describe('the harness reports drift with the exact difference', () => {
+  it('passes a faithful program', async () => {
+    const cell = await run('faithful')
+    expect(cell.problems).toEqual([])
+    expect(cell.status).toBe('pass')
+  })
+
+  it('a header with another value', async () => {
+    expect(summaries(await run('different-header'))).toEqual([
+      `request: request differs from the scenario's: headers.http-referer: expected "https://docs-conformance.example", got "https://elsewhere.example"`,
+    ])
+  })
+
+  it('a dropped header', async () => {
+    const cell = await run('drops-header')
+    expect(summaries(cell)).toEqual([
+      `request: request differs from the scenario's: headers.x-openrouter-title: missing (expected "Docs Conformance")`,
+    ])
+    expect(cell.problems[0]?.diff).toContain('-    "x-openrouter-title": "Docs Conformance"')
+  })
+
+  it('X-Title: equal in meaning, so a pass with a warning', async () => {
+    const cell = await run('legacy-title')
+    expect(cell.status).toBe('pass')
+    expect(cell.warnings).toEqual(['sends X-Title, the legacy alias of x-openrouter-title'])
+  })
+
+  it('a changed body field', async () => {
+    expect(summaries(await run('changes-body'))).toEqual([
+      `request: request differs from the scenario's: body.model: expected "openai/gpt-5.2", got "openai/gpt-4o"`,
+    ])
+  })
+
+  it('different output', async () => {
+    const cell = await run('prints-differently')
+    expect(summaries(cell)).toEqual(["output: stdout differs from the scenario's"])
+    expect(cell.problems[0]?.diff).toContain('-This is a test.')
+    expect(cell.problems[0]?.diff).toContain("+  role: 'assistant',")
+  })
+
+  it('a different exit code', async () => {
+    expect(summaries(await run('exits-differently'))).toEqual(['output: exit code 2, expected 0'])
+  })
+
+  it('a hang, killed at the timeout', async () => {
+    const cell = await run('hangs', 1_500)
+    expect(summaries(cell)).toEqual(['timeout: still running after 1.5 s: killed'])
+  })
+
+  it('a crash, with its stderr', async () => {
+    const cell = await run('crashes')
+    expect(summaries(cell)).toEqual([
+      "output: stdout differs from the scenario's",
+      "output: stderr differs from the scenario's",
+      'output: exit code 1, expected 0',
+    ])
+    expect(cell.stderrTail).toContain('TypeError: Cannot read properties of undefined')
+  })
+
+  it('a connection to another host', async () => {
+    expect(summaries(await run('escapes'))).toEqual([
+      'egress: tried to reach example.com:443; only openrouter.ai is allowed',
+    ])
+  })
+
+  it('more requests than allowed', async () => {
+    expect(summaries(await run('extra-request'))).toEqual([
+      'count: sent 2 requests; the scenario allows 1',
+    ])
+  })
+})
