@@ -7,9 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './handlers.ts'
 import { KeyRegistry, type KeyOptions } from './keys.ts'
 
-// OpenRouter's published OpenAPI 3.1 document, read where the team keeps it (never copied here).
+// OpenRouter's published OpenAPI 3.1 document, read where the team keeps it, in shared/ beside
+// the repository (never copied into it).
 const specPath = new URL('../../../../shared/reference/openrouter-openapi.yaml', import.meta.url)
-const spec = parse(readFileSync(specPath, 'utf8'))
+const readSpec = () => {
+  try {
+    return readFileSync(specPath, 'utf8')
+  } catch (error) {
+    throw new Error(
+      `The contract test needs OpenRouter's OpenAPI spec at ${specPath.pathname} (shared/ beside the repository)`,
+      { cause: error },
+    )
+  }
+}
+const spec = parse(readSpec())
 
 // ajv-formats is CommonJS whose default export TypeScript cannot see under NodeNext.
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => void
