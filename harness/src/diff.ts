@@ -30,20 +30,27 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
 // Where two values differ, as dotted paths with both sides: the one-line summary of a diff.
-export const differences = (expected: unknown, actual: unknown, path = ''): string[] => {
+export const differences = (
+  expected: unknown,
+  actual: unknown,
+  path = '',
+  sides = ['expected', 'got'],
+): string[] => {
   if (isObject(expected) && isObject(actual)) {
     const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort()
     return keys.flatMap((key) => {
       const at = path ? `${path}.${key}` : key
-      if (!(key in actual)) return [`${at}: missing (expected ${JSON.stringify(expected[key])})`]
+      if (!(key in actual)) return [`${at}: missing (${sides[0]} ${JSON.stringify(expected[key])})`]
       if (!(key in expected)) return [`${at}: unexpected ${JSON.stringify(actual[key])}`]
-      return differences(expected[key], actual[key], at)
+      return differences(expected[key], actual[key], at, sides)
     })
   }
   if (Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length) {
-    return expected.flatMap((item, i) => differences(item, actual[i], `${path}[${i}]`))
+    return expected.flatMap((item, i) => differences(item, actual[i], `${path}[${i}]`, sides))
   }
   return stableJson(expected) === stableJson(actual)
     ? []
-    : [`${path || 'value'}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`]
+    : [
+        `${path || 'value'}: ${sides[0]} ${JSON.stringify(expected)}, ${sides[1]} ${JSON.stringify(actual)}`,
+      ]
 }

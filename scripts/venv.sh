@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes this example's own venv from the hash-pinned requirements.txt. Runs before every task that
-# needs it, and does nothing while the venv matches the pins.
+# Usage: scripts/venv.sh DIR
+# Makes DIR/.venv from DIR/requirements.txt (hash-pinned). Runs before every task that needs it and
+# does nothing while the venv matches the pins.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "${1:?usage: scripts/venv.sh DIR}"
 
 pins=$(sha256sum requirements.txt | cut -d' ' -f1)
 stamp=.venv/requirements.sha256
@@ -11,11 +12,11 @@ if [ -x .venv/bin/python ] && [ "$(cat "$stamp" 2>/dev/null)" = "$pins" ]; then
 fi
 
 if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
-  echo "Python 3.9+ with venv is needed for the Python example. On Debian/Ubuntu: apt-get install python3 python3-venv" >&2
+  echo "Python 3.9+ with venv is needed for the Python example and docs tabs. On Debian/Ubuntu: apt-get install python3 python3-venv" >&2
   exit 1
 fi
 
-echo "==> creating examples/openai-sdk-python/.venv from requirements.txt"
+echo "==> creating $PWD/.venv from requirements.txt"
 rm -rf .venv
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary=:all: -r requirements.txt

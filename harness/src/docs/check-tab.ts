@@ -1,0 +1,162 @@
+import { join } from 'node:path'
+import type { RequestEntry, RunningMock } from '@conformance/openrouter-mock'
+import { canonicalize, type CanonicalRequest } from '../canonicalize.ts'
+import { harnessDir } from '../paths.ts'
+import { runProgram, type ProgramRun } from '../run-program.ts'
+import type { Runner } from './runners.ts'
+
+export type TabVerdict =
+  | 'pass'
+  | 'skipped'
+  | 'unrenderable'
+  | 'failed-before-sending'
+  | 'rejected-request'
+  | 'crashed'
+  | 'hung'
+  | 'sent-nothing'
+  | 'type-error'
+
+export type SentRequest = { method: string; path: string; status?: number; answer?: string }
+
+export type TabEvidence = {
+  requests: SentRequest[]
+  exitCode?: number
+  stdoutTail: string
+  stderrTail: string
+  typeErrors: string[]
+}
+
+export type TabCheck = {
+  verdict: TabVerdict
+  // One line that says why, quoting the tab's own error where there is one.
+  reason: string
+  evidence: TabEvidence
+  request: CanonicalRequest | null
+  warnings: string[]
+}
+
+const python = join(harnessDir, 'docs-python', '.venv', 'bin', 'python')
+
+const commands: Record<Runner, (file: string) => { file: string; args: string[] }> = {
+  typescript: (file) => ({ file: process.execPath, args: [file] }),
+  python: (file) => ({ file: python, args: [file] }),
+  shell: (file) => ({ file: 'bash', args: [file] }),
+}
+
+const tail = (text: string, lines = 15) => text.trimEnd().split('\n').slice(-lines).join('\n')
+
+// The tab's own words for what went wrong: the line that names the error (Node prints it first,
+// Python last, after its traceback), and the field an SDK's validation error points at.
+export const errorLine = (stderr: string) => {
+  const lines = stderr.split('\n').map((line) => line.trim())
+  const named = lines.filter((line) => /^[A-Za-z_][\w.]*(Error|Exception)\b[^(]*:/.test(line))
+  const line =
+    (stderr.includes('Traceback (most recent call last)') ? named.at(-1) : named[0]) ??
+    lines.find(Boolean) ??
+    ''
+  const issue = stderr.match(/"path":\s*\[\s*"([^"]+)"[\s\S]*?"message":\s*"([^"]+)"/)
+  return issue ? `${line.replace(/:\s*\[$/, '')} at ${issue[1]}: ${issue[2]}` : line
+}
+
+const answerOf = (entry: RequestEntry) => {
+  if (!entry.response || entry.response.status < 400) return undefined
+  try {
+    return (JSON.parse(entry.response.body) as { error?: { message?: string } }).error?.message
+  } catch {
+    return entry.response.body.slice(0, 200)
+  }
+}
+
+export const judgeTab = (
+  run: ProgramRun,
+  entries: RequestEntry[],
+  typeErrors: string[],
+  key: string,
+  timeoutMs: number,
+): TabCheck => {
+  const requests = entries.map((entry) => ({
+    method: entry.method,
+    path: entry.path,
+    status: entry.response?.status,
+    answer: answerOf(entry),
+  }))
+  const evidence: TabEvidence = {
+    requests,
+    exitCode: run.exitCode,
+    stdoutTail: tail(run.stdout),
+    stderrTail: tail(run.stderr),
+    typeErrors,
+  }
+  const canonicalized = entries[0] ? canonicalize(entries[0], key) : undefined
+  const verdict = (verdict: TabVerdict, reason: string): TabCheck => ({
+    verdict,
+    reason,
+    evidence,
+    request: canonicalized?.request ?? null,
+    warnings: canonicalized?.warnings ?? [],
+  })
+  const rejected = requests.find((request) => request.status !== undefined && request.status >= 400)
+  const types =
+    typeErrors.length > 0
+      ? `; type-check: ${typeErrors[0]}${typeErrors.length > 1 ? ` (+${typeErrors.length - 1} more)` : ''}`
+      : ''
+
+  if (run.timedOut)
+    return verdict(
+      'hung',
+      `still running after ${timeoutMs / 1000} s, having sent ${requests.length} request(s): killed${types}`,
+    )
+  if (run.spawnError) return verdict('crashed', `could not start: ${run.spawnError}`)
+  if (requests.length === 0 && run.exitCode !== 0) {
+    return verdict(
+      'failed-before-sending',
+      `exited ${run.exitCode ?? run.signal} before sending any request: ${errorLine(run.stderr)}${types}`,
+    )
+  }
+  if (rejected) {
+    return verdict(
+      'rejected-request',
+      `${rejected.method} ${rejected.path} was answered ${rejected.status}: ${rejected.answer ?? ''}${types}`,
+    )
+  }
+  if (run.exitCode !== 0)
+    return verdict(
+      'crashed',
+      `exited ${run.exitCode ?? run.signal} after its request: ${errorLine(run.stderr)}${types}`,
+    )
+  if (requests.length === 0)
+    return verdict('sent-nothing', `exited 0 without sending a request${types}`)
+  if (typeErrors.length > 0)
+    return verdict('type-error', `ran, but does not type-check: ${typeErrors.join('; ')}`)
+  return verdict(
+    'pass',
+    `sent ${requests.map((request) => `${request.method} ${request.path} → ${request.status}`).join(', ')}`,
+  )
+}
+
+export const runTab = async (
+  mock: RunningMock,
+  tab: { id: string; runner: Runner; file: string; dir: string; key: string; typeErrors: string[] },
+  timeoutMs: number,
+): Promise<TabCheck> => {
+  const proxy = await mock.openProxy(tab.id)
+  try {
+    const style = {
+      name: tab.id,
+      title: tab.id,
+      dir: tab.dir,
+      command: () => commands[tab.runner](tab.file),
+    }
+    const env = {
+      ...proxy.env,
+      PATH: process.env.PATH ?? '',
+      HOME: tab.dir,
+      LANG: 'C.UTF-8',
+      OPENROUTER_API_KEY: tab.key,
+    }
+    const run = await runProgram(style, tab.id, { env, timeoutMs })
+    return judgeTab(run, mock.journal.requests({ tag: tab.id }), tab.typeErrors, tab.key, timeoutMs)
+  } finally {
+    await proxy.close()
+  }
+}

@@ -1,0 +1,142 @@
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
+import { mdxFromMarkdown, type MdxJsxFlowElement, type MdxjsEsm } from 'mdast-util-mdx'
+import { frontmatter } from 'micromark-extension-frontmatter'
+import { mdxjs } from 'micromark-extension-mdxjs'
+import type { Code, Parent, Root, RootContent } from 'mdast'
+import type { Expression, Program } from 'estree'
+
+export type Tab = {
+  title: string
+  language: string
+  flags: string[]
+  code: string
+  line: number
+}
+
+export type CodeGroup = {
+  index: number
+  line: number
+  tabs: Tab[]
+  // `<Template data={{…}}>` around the group: the expression, evaluated later against imports.
+  template?: Expression
+}
+
+export type ParsedPage = {
+  groups: CodeGroup[]
+  // The page's `import … from '…'` statements, for resolving template values.
+  imports: Program[]
+}
+
+// Words in a fence's info string that are display options, not part of a bare-word title.
+const knownFlags = new Set(['lines', 'expandable', 'wrap', 'twoslash'])
+
+// ```lang title="Tab" lines   or   ```lang Tab Title expandable
+export const parseMeta = (
+  language: string,
+  meta: string | null | undefined,
+): Pick<Tab, 'title' | 'flags'> => {
+  const flags: string[] = []
+  const words: string[] = []
+  let title: string | undefined
+  for (const [, name, quoted, braced, word] of (meta ?? '').matchAll(
+    /(\w+)=(?:"([^"]*)"|\{([^}]*)\})|(\S+)/g,
+  )) {
+    if (name === 'title') title = quoted ?? braced
+    else if (name) flags.push(`${name}=${quoted ?? braced}`)
+    else if (knownFlags.has(word!)) flags.push(word!)
+    else words.push(word!)
+  }
+  return { title: title ?? (words.length > 0 ? words.join(' ') : language || 'untitled'), flags }
+}
+
+// llms-full.txt indents whole fences' contents; the site shows them flush left, and Python
+// would not run them otherwise. Only indentation common to every line is removed.
+export const dedent = (code: string) => {
+  const indents = code
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => line.match(/^[ \t]*/)![0].length)
+  const common = Math.min(...indents)
+  return common > 0 && Number.isFinite(common)
+    ? code
+        .split('\n')
+        .map((line) => line.slice(common))
+        .join('\n')
+    : code
+}
+
+const toTab = (node: Code): Tab => ({
+  ...parseMeta(node.lang ?? '', node.meta),
+  language: (node.lang ?? '').toLowerCase(),
+  code: dedent(node.value),
+  line: node.position?.start.line ?? 0,
+})
+
+const templateData = (element: MdxJsxFlowElement): Expression | undefined => {
+  const data = element.attributes.find(
+    (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'data',
+  )
+  const value = data?.type === 'mdxJsxAttribute' ? data.value : undefined
+  const program =
+    typeof value === 'object' ? (value?.data?.estree as Program | undefined) : undefined
+  const statement = program?.body[0]
+  return statement?.type === 'ExpressionStatement' ? statement.expression : undefined
+}
+
+const isMdx = (file: string) => file.endsWith('.mdx')
+
+export const parseTree = (text: string, file: string): Root =>
+  isMdx(file)
+    ? fromMarkdown(text, {
+        extensions: [frontmatter(), mdxjs()],
+        mdastExtensions: [frontmatterFromMarkdown(), mdxFromMarkdown()],
+      })
+    : fromMarkdown(text, {
+        extensions: [frontmatter()],
+        mdastExtensions: [frontmatterFromMarkdown()],
+      })
+
+// Code groups as a reader sees tabs: in MDX, each `<CodeGroup>` (its fenced children; other JSX
+// such as `<LlmsOnly>` is not a tab); in Markdown, each run of consecutive fences, or a lone fence
+// that carries a title.
+export const parsePage = (text: string, file: string): ParsedPage => {
+  const tree = parseTree(text, file)
+  const groups: CodeGroup[] = []
+  const imports: Program[] = []
+  const add = (tabs: Tab[], line: number, template?: Expression) =>
+    groups.push({ index: groups.length + 1, line, tabs, ...(template ? { template } : {}) })
+
+  const walk = (parent: Parent, template?: Expression) => {
+    let run: Code[] = []
+    const flushRun = () => {
+      const titled = run.length === 1 && /\btitle=/.test(run[0]!.meta ?? '')
+      if (!isMdx(file) && (run.length > 1 || titled))
+        add(run.map(toTab), run[0]!.position?.start.line ?? 0)
+      run = []
+    }
+    for (const node of parent.children as RootContent[]) {
+      if (node.type === 'code') {
+        run.push(node)
+        continue
+      }
+      flushRun()
+      if (node.type === 'mdxjsEsm') {
+        const program = (node as MdxjsEsm).data?.estree as Program | undefined
+        if (program) imports.push(program)
+      } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CodeGroup') {
+        const tabs = node.children
+          .filter((child): child is Code => child.type === 'code')
+          .map(toTab)
+        add(tabs, node.position?.start.line ?? 0, template)
+      } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Template') {
+        walk(node, templateData(node) ?? template)
+      } else if ('children' in node) {
+        walk(node as Parent, template)
+      }
+    }
+    flushRun()
+  }
+  walk(tree)
+  return { groups, imports }
+}
