@@ -21,6 +21,8 @@ export type SentRequest = { method: string; path: string; status?: number; answe
 export type TabEvidence = {
   requests: SentRequest[]
   exitCode?: number
+  // The line of stderr that names the error, if any.
+  error?: string
   stdoutTail: string
   stderrTail: string
   typeErrors: string[]
@@ -80,9 +82,11 @@ export const judgeTab = (
     status: entry.response?.status,
     answer: answerOf(entry),
   }))
+  const error = run.stderr.trim() ? errorLine(run.stderr) : undefined
   const evidence: TabEvidence = {
     requests,
     exitCode: run.exitCode,
+    error,
     stdoutTail: tail(run.stdout),
     stderrTail: tail(run.stderr),
     typeErrors,
@@ -110,7 +114,7 @@ export const judgeTab = (
   if (requests.length === 0 && run.exitCode !== 0) {
     return verdict(
       'failed-before-sending',
-      `exited ${run.exitCode ?? run.signal} before sending any request: ${errorLine(run.stderr)}${types}`,
+      `exited ${run.exitCode ?? run.signal} before sending any request: ${error}${types}`,
     )
   }
   if (rejected) {
@@ -122,7 +126,7 @@ export const judgeTab = (
   if (run.exitCode !== 0)
     return verdict(
       'crashed',
-      `exited ${run.exitCode ?? run.signal} after its request: ${errorLine(run.stderr)}${types}`,
+      `exited ${run.exitCode ?? run.signal} after its request: ${error}${types}`,
     )
   if (requests.length === 0)
     return verdict('sent-nothing', `exited 0 without sending a request${types}`)

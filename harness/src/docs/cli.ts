@@ -14,6 +14,7 @@ Runs every tab of every code group on the pages as written (placeholders aside) 
 OpenRouter mock, and says which tab breaks and why. Exits 1 when any tab fails.
 
   --docs-root DIR    where the docs site's /snippets/… live, to resolve <Template> imports
+  --cwd DIR          resolve page and report paths from DIR (\`pnpm docs:verify\` passes where you ran it)
   --strict           header differences between a group's tabs fail it (default: warnings)
   --timeout SECONDS  per tab, before it is killed as hung (default: 20)
   --json FILE        write the JSON report (a "tabs" array: title, verdict, reason, evidence)
@@ -24,6 +25,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     'docs-root': { type: 'string' },
+    cwd: { type: 'string' },
     strict: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '20' },
     json: { type: 'string' },
@@ -37,7 +39,7 @@ if (values.help || positionals.length === 0) {
   process.exit(values.help ? 0 : 2)
 }
 // pnpm runs scripts in the package folder; pages are named relative to where the user ran it.
-const base = process.env.INIT_CWD ?? process.cwd()
+const base = values.cwd || process.cwd()
 const pages = positionals.map((page) => resolve(base, page))
 const missing = pages.filter((page) => !existsSync(page))
 if (missing.length > 0) {

@@ -116,6 +116,14 @@ export const parsePage = (text: string, file: string): ParsedPage => {
       run = []
     }
     for (const node of parent.children as RootContent[]) {
+      // Tabs of one group stand back to back; a blank line or prose between fences ends the group.
+      const previous = run.at(-1)
+      if (
+        node.type === 'code' &&
+        previous &&
+        (node.position?.start.line ?? 0) - (previous.position?.end.line ?? 0) > 1
+      )
+        flushRun()
       if (node.type === 'code') {
         run.push(node)
         continue

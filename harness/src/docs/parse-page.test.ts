@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { dedent, parseMeta, parsePage } from './parse-page.ts'
+
+describe('parseMeta', () => {
+  it.each([
+    ['title="TypeScript SDK" lines', { title: 'TypeScript SDK', flags: ['lines'] }],
+    [
+      'title="TypeScript (OpenAI SDK)" expandable lines',
+      { title: 'TypeScript (OpenAI SDK)', flags: ['expandable', 'lines'] },
+    ],
+    ['Python expandable lines', { title: 'Python', flags: ['expandable', 'lines'] }],
+    ['TypeScript (fetch) wrap', { title: 'TypeScript (fetch)', flags: ['wrap'] }],
+    ['highlight={1,3} title="cURL"', { title: 'cURL', flags: ['highlight=1,3'] }],
+    ['', { title: 'bash', flags: [] }],
+  ])('%s', (meta, expected) => {
+    expect(parseMeta('bash', meta)).toEqual(expected)
+  })
+})
+
+describe('dedent', () => {
+  it('removes only the indentation every line shares', () => {
+    expect(dedent('  a\n    b\n\n  c')).toBe('a\n  b\n\nc')
+    expect(dedent('a\n  b')).toBe('a\n  b')
+  })
+})
+
+describe('parsePage', () => {
+  it('in MDX, only <CodeGroup> children are tabs; other fences and JSX are not', () => {
+    const page = parsePage(
+      [
+        '# Title',
+        '',
+        '```json',
+        '{}',
+        '```',
+        '',
+        '<CodeGroup>',
+        '',
+        '```bash A',
+        'curl x',
+        '```',
+        '<Note>',
+        'hi',
+        '</Note>',
+        '```bash title="B"',
+        'curl y',
+        '```',
+        '',
+        '</CodeGroup>',
+        '',
+      ].join('\n'),
+      'page.mdx',
+    )
+    expect(page.groups.map((group) => group.tabs.map((tab) => [tab.title, tab.code]))).toEqual([
+      [
+        ['A', 'curl x'],
+        ['B', 'curl y'],
+      ],
+    ])
+  })
+
+  it('in Markdown, a blank line between fences starts a new group', () => {
+    const fence = (title: string) => ['```bash title="' + title + '"', 'curl', '```']
+    const page = parsePage(
+      [...fence('A'), ...fence('B'), '', ...fence('C')].join('\n'),
+      'llms-full.md',
+    )
+    expect(page.groups.map((group) => group.tabs.map((tab) => tab.title))).toEqual([
+      ['A', 'B'],
+      ['C'],
+    ])
+  })
+})
