@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import pLimit from 'p-limit'
 import { startMock } from '@conformance/openrouter-mock'
-import { runMatrix } from '../src/matrix.ts'
+import { cellEnvironment } from '../src/cell.ts'
+import { runMatrix, scheduleSlowFirst } from '../src/matrix.ts'
 import { runProgram } from '../src/run-program.ts'
 import { loadScenarios } from '../src/scenarios.ts'
 import { exampleStyles } from '../src/styles.ts'
@@ -21,7 +22,10 @@ const rounds = Number(values.rounds)
 const concurrency = Number(values.concurrency)
 const styles = exampleStyles()
 const scenarios = loadScenarios()
-const cells = scenarios.flatMap((scenario) => styles.map((style) => ({ style, scenario })))
+// The floor runs the cells in the order the matrix schedules them, so only overhead differs.
+const cells = scheduleSlowFirst(
+  scenarios.flatMap((scenario) => styles.map((style) => ({ style, scenario }))),
+)
 
 const floor = async () => {
   const mock = await startMock()
@@ -32,18 +36,11 @@ const floor = async () => {
       limit(() => {
         const { accountBalance, ...key } = scenario.key || {}
         if (accountBalance !== undefined) mock.keys.account(`bench-${i}`, accountBalance)
-        const env: Record<string, string> = {
-          ...mock.env,
-          PATH: process.env.PATH ?? '',
-          HOME: '/tmp',
-        }
-        if (scenario.key !== false) {
-          env.OPENROUTER_API_KEY = mock.keys.create({
-            name: `bench-${i}`,
-            ...key,
-            account: `bench-${i}`,
-          }).key
-        }
+        const apiKey =
+          scenario.key === false
+            ? undefined
+            : mock.keys.create({ name: `bench-${i}`, ...key, account: `bench-${i}` }).key
+        const env = cellEnvironment(mock.env, apiKey)
         return runProgram(style, scenario.program, { env, timeoutMs: 60_000 })
       }),
     ),

@@ -16,6 +16,25 @@ const compileCache = join(tmpdir(), 'openrouter-conformance-compile-cache')
 
 let cellCount = 0
 
+// All a cell's program gets: the proxy and CA variables, its key, and no more. Tools are found on
+// the caller's PATH; HOME is an empty folder, so no ~/.curlrc or other user config leaks in.
+export const cellEnvironment = (
+  proxyEnv: Record<string, string>,
+  key: string | undefined,
+  home?: string,
+) => {
+  const emptyHome = home ?? join(tmpdir(), 'openrouter-conformance-home')
+  mkdirSync(emptyHome, { recursive: true })
+  return {
+    ...proxyEnv,
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    HOME: emptyHome,
+    LANG: 'C.UTF-8',
+    NODE_COMPILE_CACHE: compileCache,
+    ...(key ? { OPENROUTER_API_KEY: key } : {}),
+  }
+}
+
 // Runs one style's program for one scenario: a key made for this cell alone, a proxy of its own
 // (so even key-less requests and refused hosts are attributed to it), then the verdict.
 export const runCell = async (
@@ -27,17 +46,7 @@ export const runCell = async (
   const id = `cell-${++cellCount}-${style.name}-${scenario.name}`
   const proxy = await mock.openProxy(id)
   const key = scenario.key === false ? undefined : createKey(mock, id, scenario.key)
-  const home = options.home ?? join(tmpdir(), 'openrouter-conformance-home')
-  mkdirSync(home, { recursive: true })
-  const env: Record<string, string> = {
-    ...proxy.env,
-    // Tools are found on the caller's PATH; HOME is empty so no ~/.curlrc or user config leaks in.
-    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-    HOME: home,
-    LANG: 'C.UTF-8',
-    NODE_COMPILE_CACHE: compileCache,
-    ...(key ? { OPENROUTER_API_KEY: key } : {}),
-  }
+  const env = cellEnvironment(proxy.env, key, options.home)
   const timeoutMs = (scenario.timeoutSeconds ?? 0) * 1000 || options.timeoutMs || defaultTimeoutMs
   try {
     const run = await runProgram(style, scenario.program, { env, timeoutMs })
