@@ -1,5 +1,6 @@
 import { relative } from 'node:path'
 import type { GroupResult, TabResult } from './check-page.ts'
+import { escapeXml } from '../report/junit.ts'
 import { placeholderTable } from './placeholders.ts'
 
 export const isFailure = (tab: TabResult) => tab.verdict !== 'pass' && tab.verdict !== 'skipped'
@@ -71,36 +72,28 @@ export const jsonReport = (groups: GroupResult[], strict: boolean) =>
     2,
   ) + '\n'
 
-const escape = (text: string) =>
-  text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-
 export const junitReport = (groups: GroupResult[], strict: boolean) => {
   const suites = groups.map((group) => {
     const cases = group.tabs.map((tab) => {
-      const attributes = `name="${escape(tab.title)}" classname="${escape(where(group))}"`
+      const attributes = `name="${escapeXml(tab.title)}" classname="${escapeXml(where(group))}"`
       if (tab.verdict === 'pass') return `    <testcase ${attributes}/>`
       if (tab.verdict === 'skipped')
-        return `    <testcase ${attributes}><skipped message="${escape(tab.reason)}"/></testcase>`
+        return `    <testcase ${attributes}><skipped message="${escapeXml(tab.reason)}"/></testcase>`
       const details = [
         tab.reason,
         ...(tab.evidence?.typeErrors ?? []),
         tab.evidence?.stderrTail ?? '',
       ].join('\n')
-      return `    <testcase ${attributes}><failure type="${tab.verdict}" message="${escape(tab.reason)}">${escape(details)}</failure></testcase>`
+      return `    <testcase ${attributes}><failure type="${tab.verdict}" message="${escapeXml(tab.reason)}">${escapeXml(details)}</failure></testcase>`
     })
     if (strict && group.comparison.headers.length > 0) {
       const message = group.comparison.headers.join('; ')
       cases.push(
-        `    <testcase name="tabs send the same headers" classname="${escape(where(group))}"><failure message="${escape(message)}"/></testcase>`,
+        `    <testcase name="tabs send the same headers" classname="${escapeXml(where(group))}"><failure message="${escapeXml(message)}"/></testcase>`,
       )
     }
     const failures = cases.filter((line) => line.includes('<failure')).length
-    return `  <testsuite name="${escape(where(group))}" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`
+    return `  <testsuite name="${escapeXml(where(group))}" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`
   })
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="docs-verify">\n${suites.join('\n')}\n</testsuites>\n`
 }

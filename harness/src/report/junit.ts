@@ -1,7 +1,8 @@
 import type { CellResult } from '../verdict.ts'
 import { cellName } from './summary.ts'
 
-const escape = (text: string) =>
+// Text for an XML attribute or element: control characters dropped, markup escaped.
+export const escapeXml = (text: string) =>
   text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replaceAll('&', '&amp;')
@@ -10,7 +11,7 @@ const escape = (text: string) =>
     .replaceAll('"', '&quot;')
 
 const testcase = (cell: CellResult) => {
-  const attributes = `name="${escape(cellName(cell))}" classname="${escape(cell.style)}" time="${cell.durationMs / 1000}"`
+  const attributes = `name="${escapeXml(cellName(cell))}" classname="${escapeXml(cell.style)}" time="${cell.durationMs / 1000}"`
   if (cell.status === 'pass') return `    <testcase ${attributes}/>`
   const message = cell.problems.map((problem) => `${problem.check}: ${problem.summary}`).join('; ')
   const details = cell.problems
@@ -18,8 +19,8 @@ const testcase = (cell: CellResult) => {
     .join('\n\n')
   return [
     `    <testcase ${attributes}>`,
-    `      <failure message="${escape(message)}">${escape(details)}</failure>`,
-    `      <system-err>${escape(cell.stderrTail)}</system-err>`,
+    `      <failure message="${escapeXml(message)}">${escapeXml(details)}</failure>`,
+    `      <system-err>${escapeXml(cell.stderrTail)}</system-err>`,
     '    </testcase>',
   ].join('\n')
 }
@@ -32,7 +33,7 @@ export const junitReport = (cells: readonly CellResult[]) => {
     const failures = mine.filter((cell) => cell.status === 'fail').length
     const time = mine.reduce((sum, cell) => sum + cell.durationMs, 0) / 1000
     return [
-      `  <testsuite name="${escape(style)}" tests="${mine.length}" failures="${failures}" time="${time}">`,
+      `  <testsuite name="${escapeXml(style)}" tests="${mine.length}" failures="${failures}" time="${time}">`,
       ...mine.map(testcase),
       '  </testsuite>',
     ].join('\n')

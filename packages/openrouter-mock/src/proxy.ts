@@ -32,8 +32,9 @@ export const createProxy = ({ allowed, certificates, listener, journal, tag }: P
   // Tunnels leave the proxy's own bookkeeping once CONNECT succeeds, so closing must end them.
   const tunnels = new Set<Duplex>()
 
-  const refuse = (socket: Duplex, host: string, port: number, target: string) => {
-    const body = refusalText(target, allowed)
+  // Journals the refusal and returns the text that tells the client which host was refused.
+  const refusal = (host: string, port: number) => {
+    const body = refusalText(`${host}:${port}`, allowed)
     journal.record({
       kind: 'refused',
       host,
@@ -41,6 +42,11 @@ export const createProxy = ({ allowed, certificates, listener, journal, tag }: P
       reason: body.trim(),
       ...(tag === undefined ? {} : { tag }),
     })
+    return body
+  }
+
+  const refuse = (socket: Duplex, host: string, port: number) => {
+    const body = refusal(host, port)
     socket.end(
       `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     )
@@ -51,14 +57,7 @@ export const createProxy = ({ allowed, certificates, listener, journal, tag }: P
     const url = URL.canParse(request.url ?? '') ? new URL(request.url!) : undefined
     const host = url?.hostname ?? request.headers.host ?? 'unknown'
     const port = Number(url?.port || 80)
-    const body = refusalText(`${host}:${port}`, allowed)
-    journal.record({
-      kind: 'refused',
-      host,
-      port,
-      reason: body.trim(),
-      ...(tag === undefined ? {} : { tag }),
-    })
+    const body = refusal(host, port)
     response
       .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
       .end(body)
@@ -69,7 +68,7 @@ export const createProxy = ({ allowed, certificates, listener, journal, tag }: P
     const [host = '', port = '443'] = target.split(/:(?=\d+$)/)
     socket.on('error', () => socket.destroy())
     if (!allowed.includes(`${host.toLowerCase()}:${port}`))
-      return refuse(socket, host, Number(port), target)
+      return refuse(socket, host, Number(port))
     tunnels.add(socket)
     socket.once('close', () => tunnels.delete(socket))
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
