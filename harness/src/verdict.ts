@@ -1,6 +1,7 @@
 import type { RefusedEntry, RequestEntry } from '@conformance/openrouter-mock'
 import { canonicalize, type CanonicalRequest } from './canonicalize.ts'
 import { differences, jsonDiff, stableJson, textDiff } from './diff.ts'
+import { tail, withoutKey } from './printable.ts'
 import type { ProgramRun } from './run-program.ts'
 import { allowedCount, type CountRange, type Scenario } from './scenarios.ts'
 
@@ -32,8 +33,6 @@ export type CellEvidence = {
   key?: string
   timeoutMs: number
 }
-
-const tail = (text: string, lines = 20) => text.trimEnd().split('\n').slice(-lines).join('\n')
 
 const countText = ({ min, max }: CountRange) => (min === max ? String(min) : `${min}–${max}`)
 
@@ -95,8 +94,13 @@ const requestProblems = (scenario: Scenario, canonical: CanonicalRequest[]): Pro
 
 // Everything one cell did, measured against its scenario.
 export const judgeCell = (evidence: CellEvidence): CellResult => {
-  const { scenario, run } = evidence
-  const canonicalized = evidence.requests.map((entry) => canonicalize(entry, evidence.key))
+  const { scenario, key } = evidence
+  const run = {
+    ...evidence.run,
+    stdout: withoutKey(evidence.run.stdout, key),
+    stderr: withoutKey(evidence.run.stderr, key),
+  }
+  const canonicalized = evidence.requests.map((entry) => canonicalize(entry, key))
   const canonical = canonicalized.map(({ request }) => request)
   const allowed = allowedCount(scenario.requests, evidence.style)
   const problems: Problem[] = []

@@ -68,6 +68,14 @@ describe('the harness reports drift with the exact difference', () => {
     expect(cell.problems[0]?.diff).toContain("+  role: 'assistant',")
   })
 
+  it('a program that prints its key: reported, with the key masked everywhere', async () => {
+    const cell = await run('leaks-key')
+    expect(summaries(cell)).toContain("output: stderr differs from the scenario's")
+    expect(cell.stderrTail).toMatch(/^using sk-or-v1-\w{3}\.\.\.\w{3}$/)
+    const key = mock.journal.requests().at(-1)!.key!
+    expect(JSON.stringify(cell)).not.toContain(key)
+  })
+
   it('a different exit code', async () => {
     expect(summaries(await run('exits-differently'))).toEqual(['output: exit code 2, expected 0'])
   })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { RequestEntry, RunningMock } from '@conformance/openrouter-mock'
 import { canonicalize, type CanonicalRequest } from '../canonicalize.ts'
 import { harnessDir } from '../paths.ts'
+import { tail, withoutKey } from '../printable.ts'
 import { runProgram, type ProgramRun } from '../run-program.ts'
 import type { Runner } from './runners.ts'
 
@@ -45,8 +46,6 @@ const commands: Record<Runner, (file: string) => { file: string; args: string[] 
   shell: (file) => ({ file: 'bash', args: [file] }),
 }
 
-const tail = (text: string, lines = 15) => text.trimEnd().split('\n').slice(-lines).join('\n')
-
 // The tab's own words for what went wrong: the line that names the error (Node prints it first,
 // Python last, after its traceback), and the field an SDK's validation error points at.
 export const errorLine = (stderr: string) => {
@@ -82,13 +81,14 @@ export const judgeTab = (
     status: entry.response?.status,
     answer: answerOf(entry),
   }))
-  const error = run.stderr.trim() ? errorLine(run.stderr) : undefined
+  const [stdout, stderr] = [withoutKey(run.stdout, key), withoutKey(run.stderr, key)]
+  const error = stderr.trim() ? errorLine(stderr) : undefined
   const evidence: TabEvidence = {
     requests,
     exitCode: run.exitCode,
     error,
-    stdoutTail: tail(run.stdout),
-    stderrTail: tail(run.stderr),
+    stdoutTail: tail(stdout, 15),
+    stderrTail: tail(stderr, 15),
     typeErrors,
   }
   const canonicalized = entries[0] ? canonicalize(entries[0], key) : undefined
