@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultTimeoutMs } from './cell.ts'
 import { runMatrix } from './matrix.ts'
@@ -22,7 +23,8 @@ same request and print the same output. Exits 1 when any cell fails.
   --junit FILE       write a JUnit XML report
   --markdown FILE    write a Markdown report (fits a CI step summary)
   --concurrency N    cells at once (default: the number of cores, ${availableParallelism()})
-  --timeout SECONDS  per cell, before it is killed (default: ${defaultTimeoutMs / 1000})`
+  --timeout SECONDS  per cell, before it is killed (default: ${defaultTimeoutMs / 1000})
+  --cwd DIR          write reports relative to DIR (\`pnpm conformance\` passes where you ran it)`
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     markdown: { type: 'string' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    cwd: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -84,7 +87,9 @@ const { cells, durationMs } = await runMatrix({
 })
 console.log(terminalReport(cells, durationMs))
 
-if (values.json) await writeFile(values.json, jsonReport(cells, durationMs))
-if (values.junit) await writeFile(values.junit, junitReport(cells))
-if (values.markdown) await writeFile(values.markdown, markdownReport(cells, durationMs))
+// pnpm runs this in harness/; report paths are meant from where the user ran it.
+const output = (file: string) => resolve(values.cwd || process.cwd(), file)
+if (values.json) await writeFile(output(values.json), jsonReport(cells, durationMs))
+if (values.junit) await writeFile(output(values.junit), junitReport(cells))
+if (values.markdown) await writeFile(output(values.markdown), markdownReport(cells, durationMs))
 process.exitCode = cells.some((cell) => cell.status === 'fail') ? 1 : 0

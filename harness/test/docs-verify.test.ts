@@ -111,7 +111,7 @@ describe('pages of our own, covering each syntax', () => {
   })
 
   it('MDX: templates from imported constants, bare-word titles, LlmsOnly ignored, each failure named', async () => {
-    const groups = await check(fixture('mintlify-templates.mdx'), { docsRoot, timeoutMs: 4_000 })
+    const groups = await check(fixture('mintlify-templates.mdx'), { docsRoot, timeoutMs: 8_000 })
     expect(groups.map((group) => group.tabs.map((tab) => tab.title))).toEqual([
       ['Python', 'TypeScript (fetch)'],
       ['Invalid request', 'Hangs', 'Imports a package the checker lacks', 'Sends nothing'],
@@ -134,7 +134,7 @@ describe('pages of our own, covering each syntax', () => {
   })
 
   it('a template whose constants cannot be resolved makes its tabs unrenderable, not guessed', async () => {
-    const groups = await check(fixture('mintlify-templates.mdx'), { timeoutMs: 4_000 })
+    const groups = await check(fixture('mintlify-templates.mdx'), { timeoutMs: 8_000 })
     expect(tab(groups, 'Python')).toMatchObject({ verdict: 'unrenderable' })
     expect(tab(groups, 'Python').reason).toContain('--docs-root')
   })
