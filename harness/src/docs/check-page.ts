@@ -8,7 +8,7 @@ import { runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
 import { parsePage, type CodeGroup } from './parse-page.ts'
 import { substitutePlaceholders } from './placeholders.ts'
-import { planTab } from './runners.ts'
+import { planTab, type Runner } from './runners.ts'
 import { renderTemplate, templateValues, TemplateError } from './template.ts'
 import { typeCheck } from './type-check.ts'
 import { writeTab } from './workspace.ts'
@@ -49,7 +49,7 @@ type Prepared =
   | {
       base: Omit<TabResult, 'verdict' | 'reason'>
       id: string
-      runner: 'typescript' | 'python' | 'shell'
+      runner: Runner
       file: string
       key: string
     }
