@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import pLimit from 'p-limit'
 import { startMock } from '@conformance/openrouter-mock'
-import { cellEnvironment } from '../src/cell.ts'
+import { cellEnvironment, scenarioKey } from '../src/cell.ts'
 import { runMatrix, scheduleSlowFirst } from '../src/matrix.ts'
 import { runProgram } from '../src/run-program.ts'
 import { loadScenarios } from '../src/scenarios.ts'
@@ -34,13 +34,7 @@ const floor = async () => {
   await Promise.all(
     cells.map(({ style, scenario }, i) =>
       limit(() => {
-        const { accountBalance, ...key } = scenario.key || {}
-        if (accountBalance !== undefined) mock.keys.account(`bench-${i}`, accountBalance)
-        const apiKey =
-          scenario.key === false
-            ? undefined
-            : mock.keys.create({ name: `bench-${i}`, ...key, account: `bench-${i}` }).key
-        const env = cellEnvironment(mock.env, apiKey)
+        const env = cellEnvironment(mock.env, scenarioKey(mock, `bench-${i}`, scenario))
         return runProgram(style, scenario.program, { env, timeoutMs: 60_000 })
       }),
     ),

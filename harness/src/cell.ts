@@ -45,7 +45,7 @@ export const runCell = async (
 ): Promise<CellResult> => {
   const id = `cell-${++cellCount}-${style.name}-${scenario.name}`
   const proxy = await mock.openProxy(id)
-  const key = scenario.key === false ? undefined : createKey(mock, id, scenario.key)
+  const key = scenarioKey(mock, id, scenario)
   const env = cellEnvironment(proxy.env, key, options.home)
   const timeoutMs = (scenario.timeoutSeconds ?? 0) * 1000 || options.timeoutMs || defaultTimeoutMs
   try {
@@ -64,8 +64,15 @@ export const runCell = async (
   }
 }
 
-const createKey = (mock: RunningMock, id: string, spec: Exclude<Scenario['key'], false>) => {
-  const { accountBalance, ...options } = spec
+// The key a scenario hands its program, made for this cell alone (on an account of its own when
+// the scenario sets a balance); undefined when the program gets none.
+export const scenarioKey = (
+  mock: RunningMock,
+  id: string,
+  scenario: Scenario,
+): string | undefined => {
+  if (scenario.key === false) return undefined
+  const { accountBalance, ...options } = scenario.key
   if (accountBalance !== undefined) mock.keys.account(id, accountBalance)
   return mock.keys.create({
     name: id,
