@@ -1,14 +1,14 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { TLSSocket, createSecureContext } from 'node:tls'
-import type { Certificates } from './certificates.ts'
+import { TLSSocket, type SecureContext } from 'node:tls'
 import type { Journal } from './journal.ts'
 
 export type ProxyOptions = {
   // host:port pairs served by impersonation; every other CONNECT is refused.
   allowed: readonly string[]
-  certificates: Certificates
+  // The leaf for the impersonated host, made once per mock and shared by all its proxies.
+  secureContext: SecureContext
   listener: RequestListener
   journal: Journal
   tag?: string
@@ -20,11 +20,7 @@ const refusalText = (target: string, allowed: readonly string[]) =>
 // An HTTPS forward proxy that answers `CONNECT openrouter.ai:443` itself: it terminates TLS with a
 // leaf from the run's throwaway CA and hands the decrypted requests to the mock's listener.
 // Nothing it accepts ever leaves the machine.
-export const createProxy = ({ allowed, certificates, listener, journal, tag }: ProxyOptions) => {
-  const secureContext = createSecureContext({
-    cert: certificates.leafCertPem,
-    key: certificates.leafKeyPem,
-  })
+export const createProxy = ({ allowed, secureContext, listener, journal, tag }: ProxyOptions) => {
   // The decrypted side: an HTTP server that never listens, fed the TLS sockets.
   const inner = createHttpServer({ keepAliveTimeout: 5_000 }, listener)
   inner.on('clientError', (_error, socket) => socket.destroy())

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createSecureContext } from 'node:tls'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { adminPrefix, createAdminHandlers } from './admin.ts'
@@ -65,6 +66,10 @@ export const startMock = async (options: MockOptions = {}): Promise<RunningMock>
   const certificates = await createCertificates([impersonatedHost])
   const caFile = join(tempDir, 'ca.pem')
   await writeFile(caFile, certificates.caCertPem)
+  const secureContext = createSecureContext({
+    cert: certificates.leafCertPem,
+    key: certificates.leafKeyPem,
+  })
 
   const direct = createServer()
   const directPort = await listen(direct, options.port ?? 0)
@@ -90,7 +95,7 @@ export const startMock = async (options: MockOptions = {}): Promise<RunningMock>
     const origin = `https://${impersonatedHost}`
     const proxy = createProxy({
       allowed: [`${impersonatedHost}:443`],
-      certificates,
+      secureContext,
       journal,
       tag,
       listener: createRequestListener({ handlers, journal, via: 'proxy', tag, origin }),
