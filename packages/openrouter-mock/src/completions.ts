@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Model } from './catalogue.ts'
+import type { Model } from './models/catalogue.ts'
 import { countPromptTokens, countTokens, replyFor, streamPieces } from './replies.ts'
 import type { ChatRequest } from './chat-request.ts'
 import { round } from './keys.ts'

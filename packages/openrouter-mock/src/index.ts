@@ -22,4 +22,4 @@ export {
   type RefusedEntry,
 } from './journal.ts'
 export { childEnvironment, exportLines } from './child-env.ts'
-export { catalogue, findModel } from './catalogue.ts'
+export { catalogue, findModel } from './models/catalogue.ts'
