@@ -10,7 +10,11 @@ export type { MockContext } from './context.ts'
 // The one list of handlers, by family of routes (one file each under routes/), happy paths first.
 // A new route goes in its family's file; a new family gets a file and a line here.
 export const createHandlers = (options: Partial<MockContext> & Pick<MockContext, 'keys'>) => {
-  const context: MockContext = { generations: new GenerationStore(), ...options }
+  const context: MockContext = {
+    generations: new GenerationStore(),
+    strictModels: false,
+    ...options,
+  }
   return [
     ...chatCompletionHandlers(context),
     ...currentKeyHandlers(context),
