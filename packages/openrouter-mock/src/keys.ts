@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 // What a key does to every call made with it, so a harness picks a scenario by the key it hands
 // out. `times` limits a behaviour to the first N calls; after that the key behaves normally.
@@ -7,6 +7,9 @@ export type Behaviour =
   | { kind: 'provider-error'; status?: 502 | 503; times?: number }
   | { kind: 'error-mid-stream'; afterDeltas: number }
   | { kind: 'slow'; delayMs: number }
+  // These models' providers fail (502), so a request for them alone errors and a `models`
+  // fallback list moves on to the next: how a harness shows fallbacks deterministically.
+  | { kind: 'unavailable-models'; models: string[] }
 
 export type LimitReset = 'daily' | 'weekly' | 'monthly' | null
 
@@ -21,6 +24,10 @@ export type ApiKey = {
   limitReset: LimitReset
   usage: number
   revoked: boolean
+  // A management key administers keys (`/keys`) and cannot call models.
+  management: boolean
+  // What OpenRouter's key-management API calls a key by: a hash of it, never the key itself.
+  hash: string
   behaviour?: Behaviour
   calls: number
 }
@@ -33,10 +40,13 @@ export type KeyOptions = {
   limitReset?: LimitReset
   usage?: number
   revoked?: boolean
+  management?: boolean
   behaviour?: Behaviour
 }
 
 const keyPrefix = 'sk-or-v1-'
+
+export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex')
 
 export const newKeyValue = () => keyPrefix + randomBytes(32).toString('hex')
 
@@ -75,14 +85,17 @@ export class KeyRegistry {
 
   create(options: KeyOptions): ApiKey {
     if (!options.name) throw new Error('a key needs a name')
+    const value = options.key ?? newKeyValue()
     const key: ApiKey = {
-      key: options.key ?? newKeyValue(),
+      key: value,
       name: options.name,
       account: this.account(options.account ?? 'default'),
       limit: options.limit ?? null,
       limitReset: options.limitReset ?? null,
       usage: options.usage ?? 0,
       revoked: options.revoked ?? false,
+      management: options.management ?? false,
+      hash: keyHash(value),
       behaviour: options.behaviour,
       calls: 0,
     }
@@ -93,6 +106,16 @@ export class KeyRegistry {
 
   find(key: string): ApiKey | undefined {
     return this.#keys.get(key)
+  }
+
+  findByHash(hash: string): ApiKey | undefined {
+    for (const key of this.#keys.values()) if (key.hash === hash) return key
+    return undefined
+  }
+
+  // The keys of one account, oldest first: what a management key lists.
+  ofAccount(account: Account): ApiKey[] {
+    return [...this.#keys.values()].filter((key) => key.account === account)
   }
 
   revoke(key: string) {
