@@ -12,7 +12,7 @@ export const jsonInstance = (schema: object, seed: string): unknown =>
     useDefaultValue: true,
     useExamplesValue: true,
     maxItems: 2,
-    maxDepth: 8,
+    maxDepth: 24,
   })
 
 const seedOf = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0)
