@@ -39,7 +39,6 @@ it('openai (PyPI) and its pinned httpx reach the mock through the proxy, and not
     env: { ...tagged.env, PATH: process.env.PATH ?? '', HOME: exampleDir },
     extendEnv: false,
   })
-  await tagged.close()
   const report = JSON.parse(result.stdout)
   expect(report).toMatchObject({
     openai: pinned('openai'),
@@ -51,4 +50,5 @@ it('openai (PyPI) and its pinned httpx reach the mock through the proxy, and not
   expect(mock.journal.refused({ tag: 'python-probe' })).toMatchObject([
     { host: 'example.com', port: 443 },
   ])
+  await tagged.close()
 })

@@ -1,6 +1,7 @@
 export {
   startMock,
   impersonatedHost,
+  impersonatedHosts,
   type MockOptions,
   type RunningMock,
   type TaggedProxy,

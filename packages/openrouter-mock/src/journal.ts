@@ -37,30 +37,48 @@ export type RefusedEntry = {
 
 export type JournalEntry = RequestEntry | RefusedEntry
 
-export type JournalFilter = { key?: string; tag?: string }
+export type JournalFilter = { key?: string; tag?: string; after?: number }
 
 type NewEntry = Omit<RequestEntry, 'id' | 'time'> | Omit<RefusedEntry, 'id' | 'time'>
 
+// Memory stays bounded: a harness drops a tag's entries once it has judged them (`forget`), and
+// past `capacity` the oldest entries go first, so a mock left running keeps the recent ones.
 export class Journal {
-  readonly #entries: JournalEntry[] = []
+  readonly #entries = new Map<number, JournalEntry>()
+  readonly capacity: number
+  #lastId = 0
+
+  constructor(capacity = 10_000) {
+    this.capacity = capacity
+  }
 
   record(entry: NewEntry): JournalEntry {
-    const recorded = {
-      ...entry,
-      id: this.#entries.length + 1,
-      time: new Date().toISOString(),
-    } as JournalEntry
-    this.#entries.push(recorded)
+    this.#lastId += 1
+    const recorded = { ...entry, id: this.#lastId, time: new Date().toISOString() } as JournalEntry
+    this.#entries.set(recorded.id, recorded)
+    if (this.#entries.size > this.capacity) {
+      this.#entries.delete(this.#entries.keys().next().value!)
+    }
     return recorded
   }
 
-  // A key selects the requests made with it; a tag selects everything through that proxy.
+  // A key selects the requests made with it; a tag selects everything through that proxy;
+  // `after` an id selects what came since (a reader's paging cursor).
   entries(filter: JournalFilter = {}): JournalEntry[] {
-    return this.#entries.filter(
+    return [...this.#entries.values()].filter(
       (entry) =>
         (filter.key === undefined || (entry.kind === 'request' && entry.key === filter.key)) &&
-        (filter.tag === undefined || entry.tag === filter.tag),
+        (filter.tag === undefined || entry.tag === filter.tag) &&
+        (filter.after === undefined || entry.id > filter.after),
     )
+  }
+
+  forget(filter: { tag: string }) {
+    for (const [id, entry] of this.#entries) if (entry.tag === filter.tag) this.#entries.delete(id)
+  }
+
+  get size() {
+    return this.#entries.size
   }
 
   requests(filter: JournalFilter = {}): RequestEntry[] {

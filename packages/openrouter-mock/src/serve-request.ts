@@ -13,7 +13,8 @@ export type ServeOptions = {
   journal: Journal
   via: Transport
   tag?: string
-  origin: string
+  // Where requests arrive: a fixed origin, or one read from each request's `Host`.
+  origin: string | ((host: string | undefined) => string)
   // Requests under these paths are the mock's own controls and stay out of the journal.
   unjournaledPrefix?: string
 }
@@ -58,7 +59,10 @@ export const createRequestListener =
       via: options.via,
       ...(options.tag === undefined ? {} : { tag: options.tag }),
       method: incoming.method ?? 'GET',
-      url: new URL(path, options.origin).href,
+      url: new URL(
+        path,
+        typeof options.origin === 'string' ? options.origin : options.origin(incoming.headers.host),
+      ).href,
       path,
       rawHeaders,
       body: '',

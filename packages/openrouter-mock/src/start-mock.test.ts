@@ -63,6 +63,19 @@ describe('the proxy', () => {
     expect(entry?.response?.status).toBe(200)
   })
 
+  it('serves OpenRouter’s regional host too, and journals which host was asked', async () => {
+    const { key } = mock.keys.create({ name: 'eu' })
+    const response = await viaProxy('https://eu.openrouter.ai/api/v1/chat/completions', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: chatBody(),
+    })
+    expect(response.status).toBe(200)
+    expect(mock.journal.requests({ key })[0]?.url).toBe(
+      'https://eu.openrouter.ai/api/v1/chat/completions',
+    )
+  })
+
   it('refuses a CONNECT to any other host, names it, and journals it', async () => {
     await expect(viaProxy('https://example.com/')).rejects.toThrow()
     expect(mock.journal.refused().at(-1)).toMatchObject({ host: 'example.com', port: 443 })
@@ -192,6 +205,37 @@ describe('the admin endpoint', () => {
   })
 })
 
+describe('the journal', () => {
+  it('keeps at most its capacity, dropping the oldest first', async () => {
+    const small = await startMock({ journalSize: 3 })
+    try {
+      const { key } = small.keys.create({ name: 'ring' })
+      for (let i = 0; i < 5; i += 1) {
+        await fetch(`${small.url}/api/v1/key`, { headers: { Authorization: `Bearer ${key}` } })
+      }
+      expect(small.journal.entries().map((entry) => entry.id)).toEqual([3, 4, 5])
+    } finally {
+      await small.close()
+    }
+  })
+
+  it('is read a page at a time from the admin endpoint', async () => {
+    const { key } = mock.keys.create({ name: 'pages' })
+    for (let i = 0; i < 3; i += 1) await post(chatBody(`page ${i}`), key)
+    const page = async (query: string) =>
+      (await (await fetch(`${mock.url}/__mock/journal?key=${key}&limit=2${query}`)).json()) as {
+        entries: { id: number }[]
+        next: number | null
+      }
+    const first = await page('')
+    expect(first.entries).toHaveLength(2)
+    const second = await page(`&after=${first.next}`)
+    expect(second.entries).toHaveLength(1)
+    expect(second.next).toBeNull()
+    expect((await fetch(`${mock.url}/__mock/journal?limit=0`)).status).toBe(400)
+  })
+})
+
 describe('close', () => {
   it('removes the run’s certificates', async () => {
     const another = await startMock()
@@ -202,7 +246,7 @@ describe('close', () => {
 })
 
 describe('tagged proxies', () => {
-  it('journal a caller’s requests and refusals under its tag, even without a key', async () => {
+  it('journal a caller’s requests and refusals under its tag, even without a key, until closed', async () => {
     const tagged = await mock.openProxy('cell-1')
     const agent = new ProxyAgent({
       uri: tagged.url,
@@ -211,7 +255,6 @@ describe('tagged proxies', () => {
     await undiciFetch('https://openrouter.ai/api/v1/key', { dispatcher: agent })
     await expect(undiciFetch('https://evil.example/', { dispatcher: agent })).rejects.toThrow()
     await agent.close()
-    await tagged.close()
     expect(mock.journal.requests({ tag: 'cell-1' }).map((entry) => entry.response?.status)).toEqual(
       [401],
     )
@@ -219,5 +262,7 @@ describe('tagged proxies', () => {
       'evil.example',
     ])
     expect(mock.journal.requests({ tag: 'cell-2' })).toEqual([])
+    await tagged.close()
+    expect(mock.journal.entries({ tag: 'cell-1' })).toEqual([])
   })
 })

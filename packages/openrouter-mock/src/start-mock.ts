@@ -14,12 +14,20 @@ import { createProxy } from './proxy.ts'
 import { createRequestListener } from './serve-request.ts'
 
 export const impersonatedHost = 'openrouter.ai'
+// OpenRouter's hosts: the global API and its regional ones (the docs teach eu.openrouter.ai for
+// EU data residency), all serving the same API. The proxy serves these and refuses every other.
+export const impersonatedHosts = [impersonatedHost, 'eu.openrouter.ai'] as const
 
 export type MockOptions = {
   // 0 picks a free port; the CLI lets a person fix them.
   port?: number
   proxyPort?: number
   keys?: KeyRegistry
+  // How many journal entries a running mock keeps (the oldest go first); tagged entries go as
+  // soon as their proxy closes.
+  journalSize?: number
+  // Answer model ids the catalogue lacks as the live API does, instead of serving them marked.
+  strictModels?: boolean
 }
 
 export type TaggedProxy = {
@@ -39,10 +47,15 @@ export type RunningMock = {
   keys: KeyRegistry
   journal: Journal
   // Another proxy listener whose traffic, refusals included, is journaled under `tag`: how a
-  // harness tells apart callers that have no key, or connect somewhere they should not.
+  // harness tells apart callers that have no key, or connect somewhere they should not. Read
+  // its entries before closing it: closing forgets them, so a long run's memory stays flat.
   openProxy: (tag: string) => Promise<TaggedProxy>
   close: () => Promise<void>
 }
+
+// The host a proxied request named (its `Host`), when it is one the proxy serves.
+const knownHost = (host: string | undefined) =>
+  impersonatedHosts.find((known) => known === host?.replace(/:443$/, '')) ?? impersonatedHost
 
 const listen = (server: Server, port: number) =>
   new Promise<number>((resolve, reject) => {
@@ -60,10 +73,10 @@ const shut = (server: Server) =>
 // share one key registry and one journal.
 export const startMock = async (options: MockOptions = {}): Promise<RunningMock> => {
   const keys = options.keys ?? new KeyRegistry()
-  const journal = new Journal()
-  const handlers = createHandlers({ keys })
+  const journal = new Journal(options.journalSize)
+  const handlers = createHandlers({ keys, strictModels: options.strictModels ?? false })
   const tempDir = await mkdtemp(join(tmpdir(), 'openrouter-mock-'))
-  const certificates = await createCertificates([impersonatedHost])
+  const certificates = await createCertificates(impersonatedHosts)
   const caFile = join(tempDir, 'ca.pem')
   await writeFile(caFile, certificates.caCertPem)
   const secureContext = createSecureContext({
@@ -92,17 +105,26 @@ export const startMock = async (options: MockOptions = {}): Promise<RunningMock>
     await shut(proxy.server)
   }
   const openProxy = async (tag?: string, port = 0) => {
-    const origin = `https://${impersonatedHost}`
     const proxy = createProxy({
-      allowed: [`${impersonatedHost}:443`],
+      allowed: impersonatedHosts.map((host) => `${host}:443`),
       secureContext,
       journal,
       tag,
-      listener: createRequestListener({ handlers, journal, via: 'proxy', tag, origin }),
+      listener: createRequestListener({
+        handlers,
+        journal,
+        via: 'proxy',
+        tag,
+        origin: (host) => `https://${knownHost(host)}`,
+      }),
     })
     proxies.add(proxy)
     const url = `http://127.0.0.1:${await listen(proxy.server, port)}`
-    return { url, env: childEnvironment(url, caFile), close: () => closeProxy(proxy) }
+    const close = async () => {
+      await closeProxy(proxy)
+      if (tag !== undefined) journal.forget({ tag })
+    }
+    return { url, env: childEnvironment(url, caFile), close }
   }
   const main = await openProxy(undefined, options.proxyPort ?? 0)
 
