@@ -108,8 +108,12 @@ const withValues = (schema: object): object =>
 
 // `null`, the Python SDK's `Unset` marker for a field left out, or `{}`: what zod's converter
 // writes for a transform it cannot describe (an open enum's "any other string" branch).
+// The Python SDK's `Unknown…` union members, which hold what it could not recognize, go too.
 const isNothing = (branch: { type?: unknown; $ref?: unknown }) =>
-  branch.type === 'null' || branch.$ref === '#/$defs/Unset' || Object.keys(branch).length === 0
+  branch.type === 'null' ||
+  branch.$ref === '#/$defs/Unset' ||
+  String(branch.$ref).startsWith('#/$defs/Unknown') ||
+  Object.keys(branch).length === 0
 
 // An open enum's catch-all: the SDK accepts any string, but an answer uses a known value.
 const isAnyString = (branch: object) =>

@@ -38,11 +38,17 @@ export const typescriptOperations = () => {
       method,
       path,
       ...(Array.isArray(server) ? { server: String(server[0]) } : {}),
-      responses: [...source.matchAll(success)].map(([, kind, status, namespace, name]) => ({
-        status: Number(status),
-        mediaType: mediaTypes[kind!]!,
-        schema: kind === 'json' || kind === 'sse' ? jsonSchemaOf(namespace, name) : null,
-      })),
+      responses: [...source.matchAll(success)].map((match) => {
+        const [, kind, status, namespace, name] = match
+        const schema = kind === 'json' || kind === 'sse' ? jsonSchemaOf(namespace, name) : null
+        // `{ key: "Result" }`: the SDK files the body under `Result`, next to the headers.
+        const keyed = source.slice(match.index, match.index + 200).match(/^[^)]*\{\s*key: "(\w+)"/)
+        return {
+          status: Number(status),
+          mediaType: mediaTypes[kind!]!,
+          schema: keyed && schema ? (schema.properties?.[keyed[1]!] as object) : schema,
+        }
+      }),
     })
   }
   const { version } = JSON.parse(readFileSync(join(sdkRoot, 'package.json'), 'utf8'))
