@@ -17,7 +17,10 @@ const connections = Number(values.connections)
 
 const cli = new URL('../src/cli.ts', import.meta.url).pathname
 const started = performance.now()
-const child = spawn(process.execPath, [cli], { stdio: ['ignore', 'pipe', 'inherit'] })
+// Flags as `pnpm mock` runs it: a capped young generation keeps a busy mock's memory flat.
+const child = spawn(process.execPath, ['--max-semi-space-size=8', cli], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 let printed = ''
 const ready = new Promise<void>((resolve) => {
   child.stdout.on('data', (chunk: Buffer) => {
@@ -72,11 +75,53 @@ const measure = async (url: string, dispatcher: Agent | ProxyAgent) => {
   return { p50: percentile(sequential, 50), p99: percentile(sequential, 99), rps: total / seconds }
 }
 
+// The mock's resident memory, read from /proc: what must stay flat under load.
+const rssMb = async () => {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8')
+  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1]) / 1024
+}
+
+// 10,000 requests at 64 at once through the proxy, each a different prompt, as a busy harness
+// sends them: every one must succeed, and memory after them must stay near memory after 1,000.
+const load = async () => {
+  const dispatcher = new ProxyAgent({ uri: proxyUrl, requestTls: { ca }, connections: 64 })
+  let sent = 0
+  let errors = 0
+  let rssAfterFirstThousand = 0
+  const t = performance.now()
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (sent < 10_000) {
+        const index = sent++
+        try {
+          const response = await fetch('https://openrouter.ai/api/v1/chat/completions', {
+            ...init,
+            body: JSON.stringify({
+              model: 'openai/gpt-4o',
+              messages: [{ role: 'user', content: `Say this is test number ${index}` }],
+            }),
+            dispatcher,
+          })
+          await response.text()
+          if (response.status !== 200) errors += 1
+        } catch {
+          errors += 1
+        }
+        if (index === 1_000) rssAfterFirstThousand = await rssMb()
+      }
+    }),
+  )
+  const seconds = (performance.now() - t) / 1000
+  await dispatcher.close()
+  return { errors, rps: 10_000 / seconds, rssAfterFirstThousand, rssAfterAll: await rssMb() }
+}
+
 const directStats = await measure(`${direct}/chat/completions`, new Agent({ connections }))
 const proxiedStats = await measure(
   'https://openrouter.ai/api/v1/chat/completions',
   new ProxyAgent({ uri: proxyUrl, requestTls: { ca }, connections }),
 )
+const loaded = await load()
 child.kill('SIGINT')
 
 const row = (name: string, stats: { p50: number; p99: number; rps: number }) =>
@@ -87,3 +132,8 @@ console.log(
 )
 console.log(row('direct (127.0.0.1)', directStats))
 console.log(row('proxy (openrouter.ai)', proxiedStats))
+console.log(
+  `load: 10,000 requests, 64 at once, through the proxy: ${loaded.errors} errors, ${Math.round(loaded.rps)} req/s; ` +
+    `mock RSS ${loaded.rssAfterFirstThousand.toFixed(0)} MB after 1,000 → ${loaded.rssAfterAll.toFixed(0)} MB after 10,000 ` +
+    `(${(loaded.rssAfterAll / loaded.rssAfterFirstThousand).toFixed(2)}×)`,
+)

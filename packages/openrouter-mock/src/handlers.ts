@@ -4,6 +4,7 @@ import { messages, openRouterError } from './errors.ts'
 import { GenerationStore } from './generations.ts'
 import { chatCompletionHandlers } from './routes/chat-completions.ts'
 import { currentKeyHandlers } from './routes/key.ts'
+import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
 
 export type { MockContext } from './context.ts'
@@ -19,6 +20,8 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
   return [
     ...chatCompletionHandlers(context),
     ...currentKeyHandlers(context),
+
+    ...retiredHandlers(),
 
     // Every other operation of the official SDKs, answered from their schemas.
     ...specFloorHandlers(context),

@@ -48,7 +48,8 @@ export class Journal {
   readonly capacity: number
   #lastId = 0
 
-  constructor(capacity = 10_000) {
+  // A person reading a running mock's journal wants the recent requests, not all of them.
+  constructor(capacity = 1_000) {
     this.capacity = capacity
   }
 

@@ -103,8 +103,26 @@ const withValues = (schema: object): object =>
         }
       }
     }
+    if (node.properties && typeof node.properties === 'object') {
+      for (const [name, property] of Object.entries(node.properties as Record<string, object>))
+        lookReal(name, property as Record<string, unknown>)
+    }
     return node
   }) as object
+
+// The SDKs type most identifiers and timestamps as plain strings; OpenRouter's answers hold UUIDs
+// and ISO timestamps there (its spec says so), so a free string named like one becomes one. No
+// free string is empty.
+const lookReal = (name: string, property: Record<string, unknown>) => {
+  const types = [property.type].flat()
+  const free = ['enum', 'const', 'pattern', 'format', '$ref', 'anyOf', 'oneOf'].every(
+    (keyword) => !(keyword in property),
+  )
+  if (!types.includes('string') || !free) return
+  if (/(^|_)id$/.test(name)) property.format = 'uuid'
+  else if (/_at$/.test(name)) property.format = 'date-time'
+  property.minLength ??= 1
+}
 
 // `null`, the Python SDK's `Unset` marker for a field left out, or `{}`: what zod's converter
 // writes for a transform it cannot describe (an open enum's "any other string" branch).

@@ -20,8 +20,9 @@ export const synthesize = (schemas: readonly object[], seed: string): unknown =>
   return first
 }
 
-// Objects take the union of their fields; arrays merge item by item; otherwise the first value
-// wins unless it is null and the other is not (one SDK allowing null does not mean the other does).
+// Objects take the union of their fields (unless they are different kinds, by `type`); arrays
+// merge item by item; otherwise the first value wins unless it is null and the other is not (one
+// SDK allowing null does not mean the other does).
 export const mergeInstances = (first: unknown, second: unknown): unknown => {
   if (first === null || first === undefined) return second ?? first
   if (second === null || second === undefined) return first
@@ -30,6 +31,8 @@ export const mergeInstances = (first: unknown, second: unknown): unknown => {
       index < second.length ? mergeInstances(item, second[index]) : item,
     )
   }
+  // Two different kinds of thing (a union's branches) do not mix: the first stays whole.
+  if (isObject(first) && isObject(second) && differentKinds(first, second)) return first
   if (isObject(first) && isObject(second)) {
     const merged: Record<string, unknown> = { ...second }
     for (const [name, value] of Object.entries(first))
@@ -38,6 +41,9 @@ export const mergeInstances = (first: unknown, second: unknown): unknown => {
   }
   return first
 }
+
+const differentKinds = (first: Record<string, unknown>, second: Record<string, unknown>) =>
+  typeof first.type === 'string' && typeof second.type === 'string' && first.type !== second.type
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
