@@ -1,13 +1,46 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { describeFieldError } from './field-errors.ts'
 
 // The part of OpenRouter's chat request contract the mock enforces, in JSON Schema. Parameters it
 // does not list pass through: OpenRouter ignores parameters a model does not support.
+// A content part of each kind the docs teach, with the field that kind needs; other kinds pass.
+const part = (type: string, field: string, shape: object) => ({
+  if: { properties: { type: { const: type } }, required: ['type'] },
+  then: { required: [field], properties: { [field]: shape } },
+})
+const dataOrUrl = { type: 'string', minLength: 1 }
 const content = {
   anyOf: [
     { type: 'string' },
     {
       type: 'array',
-      items: { type: 'object', required: ['type'], properties: { type: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['type'],
+        properties: { type: { type: 'string' } },
+        allOf: [
+          part('text', 'text', { type: 'string' }),
+          part('image_url', 'image_url', {
+            type: 'object',
+            required: ['url'],
+            properties: { url: dataOrUrl },
+          }),
+          part('input_audio', 'input_audio', {
+            type: 'object',
+            required: ['data', 'format'],
+            properties: { data: { type: 'string' }, format: { type: 'string' } },
+          }),
+          part('file', 'file', {
+            type: 'object',
+            properties: { filename: { type: 'string' }, file_data: dataOrUrl },
+          }),
+          part('video_url', 'video_url', {
+            type: 'object',
+            required: ['url'],
+            properties: { url: dataOrUrl },
+          }),
+        ],
+      },
     },
   ],
 }
@@ -16,6 +49,22 @@ const message = (role: string, required: string[], extra: Record<string, unknown
   required: ['role', ...required],
   properties: { role: { const: role }, name: { type: 'string' }, ...extra },
 })
+const functionTool = {
+  type: 'object',
+  required: ['type', 'function'],
+  properties: {
+    type: { type: 'string' },
+    function: {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', pattern: '^[a-zA-Z0-9_-]{1,64}$' },
+        description: { type: 'string' },
+        parameters: { type: 'object' },
+      },
+    },
+  },
+}
 
 export const chatRequestSchema = {
   type: 'object',
@@ -53,10 +102,47 @@ export const chatRequestSchema = {
     top_logprobs: { type: 'integer', minimum: 0, maximum: 20 },
     metadata: { type: 'object', maxProperties: 16 },
     session_id: { type: 'string', maxLength: 256 },
+    tools: { type: 'array', items: functionTool },
+    tool_choice: {
+      anyOf: [
+        { enum: ['none', 'auto', 'required'] },
+        {
+          type: 'object',
+          required: ['type', 'function'],
+          properties: { function: { type: 'object', required: ['name'] } },
+        },
+      ],
+    },
+    response_format: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { enum: ['text', 'json_object', 'json_schema', 'grammar', 'python'] } },
+      if: { properties: { type: { const: 'json_schema' } } },
+      then: {
+        required: ['json_schema'],
+        properties: {
+          json_schema: {
+            type: 'object',
+            required: ['name'],
+            properties: { name: { type: 'string' }, schema: { type: 'object' } },
+          },
+        },
+      },
+    },
+    reasoning: {
+      type: 'object',
+      properties: {
+        effort: { enum: ['xhigh', 'high', 'medium', 'low', 'minimal', 'none'] },
+        max_tokens: { type: 'integer', minimum: 0 },
+        enabled: { type: 'boolean' },
+        exclude: { type: 'boolean' },
+      },
+    },
+    plugins: { type: 'array', items: { type: 'object', required: ['id'] } },
   },
 }
 
-const ajv = new Ajv2020({ allErrors: false, discriminator: true })
+const ajv = new Ajv2020({ allErrors: false, discriminator: true, strict: false })
 const validate = ajv.compile(chatRequestSchema)
 
 export type ChatRequest = {
@@ -66,30 +152,9 @@ export type ChatRequest = {
   [parameter: string]: unknown
 }
 
-// `/messages/0/content` → `messages[0].content`, the way OpenRouter names fields in its messages.
-const fieldName = (error: ErrorObject) => {
-  const segments = error.instancePath.split('/').slice(1)
-  if (error.keyword === 'required') segments.push(String(error.params.missingProperty))
-  return segments.reduce(
-    (name, segment) =>
-      /^\d+$/.test(segment) ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment,
-    '',
-  )
-}
-
-const describe = (error: ErrorObject) => {
-  const field = fieldName(error) || 'body'
-  if (error.keyword === 'required') return `${field}: Required`
-  if (error.keyword === 'discriminator') {
-    return `${field}.role: expected one of system, developer, user, assistant, tool`
-  }
-  return `${field}: ${error.message}`
-}
-
 export type ChatRequestCheck = { ok: true; request: ChatRequest } | { ok: false; problem: string }
 
 export const checkChatRequest = (body: unknown): ChatRequestCheck => {
   if (validate(body)) return { ok: true, request: body as ChatRequest }
-  const [first] = validate.errors ?? []
-  return { ok: false, problem: first ? describe(first) : 'body: invalid' }
+  return { ok: false, problem: describeFieldError(validate.errors?.[0]) }
 }

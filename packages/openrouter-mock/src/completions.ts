@@ -1,15 +1,32 @@
 import { createHash } from 'node:crypto'
-import type { Model } from './models/catalogue.ts'
-import { countPromptTokens, countTokens, replyFor, streamPieces } from './replies.ts'
 import type { ChatRequest } from './chat-request.ts'
+import { reasoningFor, type Reasoning, type ReasoningRequest } from './features/reasoning.ts'
+import { structuredContent, type ResponseFormat } from './features/structured-output.ts'
+import {
+  answerFromToolResults,
+  toolCallsFor,
+  type FunctionTool,
+  type ToolCall,
+  type ToolChoice,
+} from './features/tool-calls.ts'
+import { webCitations, type Annotation } from './features/web-search.ts'
 import { round } from './keys.ts'
+import type { Model } from './models/catalogue.ts'
+import { countPromptTokens, countTokens, replyFor, streamPieces, textOf } from './replies.ts'
+
+// What serves a call: the model (and how the answer names it) and the provider chosen.
+export type Served = { model: Model; modelId: string; provider: string; variant?: string }
 
 // Everything about one generation that its JSON body, its stream and its bill share.
 export type Generation = {
   id: string
   created: number
-  model: Model
-  text: string
+  served: Served
+  text: string | null
+  toolCalls: ToolCall[]
+  reasoning?: Reasoning
+  annotations: Annotation[]
+  finishReason: 'stop' | 'tool_calls'
   usage: Usage
 }
 
@@ -24,20 +41,52 @@ export type Usage = {
 }
 
 // A fixed clock keeps ids and timestamps identical between runs of the same request.
-const epoch = 1767225600
+export const epoch = 1767225600
 
-export const generate = (request: ChatRequest, model: Model): Generation => {
-  const text = replyFor(model.id, request.messages)
-  const promptTokens = countPromptTokens(request.messages)
-  const completionTokens = countTokens(text)
-  const digest = createHash('sha256')
-    .update(JSON.stringify([model.id, request.messages]))
-    .digest()
+// What the model does with a request: call a tool, answer from tool results, write structured
+// output, or reply in words; optionally thinking first and citing the web.
+export const generate = (request: ChatRequest, served: Served): Generation => {
+  const { messages } = request
+  const seed = JSON.stringify([served.modelId, messages, request.tools, request.response_format])
+  const prompt = textOf(messages.findLast((message) => message.role === 'user')?.content)
+  const toolCalls = toolCallsFor(
+    request.tools as FunctionTool[] | undefined,
+    request.tool_choice as ToolChoice | undefined,
+    messages,
+  )
+  const answeredByTools = messages.at(-1)?.role === 'tool'
+  const reply = answeredByTools
+    ? answerFromToolResults(messages)
+    : replyFor(served.modelId, messages)
+  const web =
+    served.variant === 'online' ||
+    (request.plugins as { id?: string }[] | undefined)?.some((plugin) => plugin.id === 'web') ===
+      true
+  const citations = web && toolCalls.length === 0 ? webCitations(reply, prompt) : undefined
+  const text =
+    toolCalls.length > 0
+      ? null
+      : (structuredContent(request.response_format as ResponseFormat | undefined, reply, seed) ??
+        citations?.text ??
+        reply)
+  const reasoning = reasoningFor(request as ReasoningRequest, served.variant === 'thinking', prompt)
+  const reasoningTokens = reasoning ? countTokens(reasoning.text) : 0
+  const promptTokens = countPromptTokens(messages)
+  const completionTokens =
+    countTokens(text ?? '') +
+    toolCalls.reduce((sum, call) => sum + countTokens(call.function.arguments) + 4, 0) +
+    reasoningTokens
+  const { model } = served
+  const digest = createHash('sha256').update(seed).digest()
   return {
     id: `gen-${epoch}-${digest.toString('base64url').replace(/[-_]/g, '').slice(0, 20)}`,
     created: epoch,
-    model,
+    served,
     text,
+    toolCalls,
+    reasoning,
+    annotations: citations?.annotations ?? [],
+    finishReason: toolCalls.length > 0 ? 'tool_calls' : 'stop',
     usage: {
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
@@ -45,18 +94,26 @@ export const generate = (request: ChatRequest, model: Model): Generation => {
       cost: round(promptTokens * model.promptPrice + completionTokens * model.completionPrice),
       is_byok: false,
       prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: reasoningTokens },
     },
   }
 }
 
 const fingerprint = 'fp_mock0001'
 
+const reasoningFields = (reasoning: Reasoning | undefined, text = reasoning?.text) =>
+  reasoning?.shown
+    ? {
+        reasoning: text,
+        reasoning_details: [{ type: 'reasoning.text', text, format: 'unknown', index: 0 }],
+      }
+    : {}
+
 // The non-streaming body: every field @openrouter/sdk requires, plus the live extras.
 export const chatResult = (generation: Generation) => ({
   id: generation.id,
-  provider: generation.model.provider,
-  model: generation.model.id,
+  provider: generation.served.provider,
+  model: generation.served.modelId,
   object: 'chat.completion',
   created: generation.created,
   system_fingerprint: fingerprint,
@@ -64,20 +121,28 @@ export const chatResult = (generation: Generation) => ({
     {
       index: 0,
       logprobs: null,
-      finish_reason: 'stop',
-      native_finish_reason: 'stop',
-      message: { role: 'assistant', content: generation.text, refusal: null, reasoning: null },
+      finish_reason: generation.finishReason,
+      native_finish_reason: generation.finishReason,
+      message: {
+        role: 'assistant',
+        content: generation.text,
+        refusal: null,
+        reasoning: null,
+        ...reasoningFields(generation.reasoning),
+        ...(generation.toolCalls.length > 0 ? { tool_calls: generation.toolCalls } : {}),
+        ...(generation.annotations.length > 0 ? { annotations: generation.annotations } : {}),
+      },
     },
   ],
   usage: generation.usage,
 })
 
-type Delta = { role: 'assistant'; content: string }
+type Delta = Record<string, unknown> & { role: 'assistant' }
 
 const chunk = (generation: Generation, fields: Record<string, unknown>) => ({
   id: generation.id,
-  provider: generation.model.provider,
-  model: generation.model.id,
+  provider: generation.served.provider,
+  model: generation.served.modelId,
   object: 'chat.completion.chunk',
   created: generation.created,
   ...fields,
@@ -102,22 +167,68 @@ const choiceChunk = (
     ],
   })
 
-// A stream's chunks: a role chunk, the reply over several deltas (each repeating the role, as live
-// streams do and openai's `.stream()` helper needs), a finish chunk, then usage with no choices.
+// Tool calls stream as OpenAI streams them: a delta naming each call, then its arguments in pieces.
+const toolCallDeltas = (generation: Generation): Delta[] =>
+  generation.toolCalls.flatMap((call, index) => [
+    {
+      role: 'assistant' as const,
+      content: null,
+      tool_calls: [
+        {
+          index,
+          id: call.id,
+          type: 'function',
+          function: { name: call.function.name, arguments: '' },
+        },
+      ],
+    },
+    ...streamPieces(call.function.arguments).map((piece) => ({
+      role: 'assistant' as const,
+      content: null,
+      tool_calls: [{ index, function: { arguments: piece } }],
+    })),
+  ])
+
+// A stream's chunks: a role chunk, the reasoning then the reply (or tool calls) over several
+// deltas (each repeating the role, as live streams do and openai's `.stream()` helper needs), a
+// finish chunk (with the citations), then usage with no choices.
 export const streamChunks = (generation: Generation) => [
   choiceChunk(generation, { role: 'assistant', content: '' }, null, {
     system_fingerprint: fingerprint,
   }),
-  ...streamPieces(generation.text).map((piece) =>
-    choiceChunk(generation, { role: 'assistant', content: piece }, null),
+  ...(generation.reasoning?.shown
+    ? streamPieces(generation.reasoning.text).map((piece) =>
+        choiceChunk(
+          generation,
+          { role: 'assistant', content: '', ...reasoningFields(generation.reasoning, piece) },
+          null,
+        ),
+      )
+    : []),
+  ...(generation.toolCalls.length > 0
+    ? toolCallDeltas(generation).map((delta) => choiceChunk(generation, delta, null))
+    : streamPieces(generation.text ?? '').map((piece) =>
+        choiceChunk(generation, { role: 'assistant', content: piece }, null),
+      )),
+  choiceChunk(
+    generation,
+    {
+      role: 'assistant',
+      content: '',
+      ...(generation.annotations.length > 0 ? { annotations: generation.annotations } : {}),
+    },
+    generation.finishReason,
   ),
-  choiceChunk(generation, { role: 'assistant', content: '' }, 'stop'),
   chunk(generation, { choices: [], usage: generation.usage }),
 ]
 
+// The number of chunks before the first reply delta: where a failing stream starts counting.
+const leadingChunks = (generation: Generation) =>
+  1 + (generation.reasoning?.shown ? streamPieces(generation.reasoning.text).length : 0)
+
 // What a stream sends when the provider fails after `afterDeltas` content deltas: HTTP stays 200.
 export const streamChunksFailingAfter = (generation: Generation, afterDeltas: number) => [
-  ...streamChunks(generation).slice(0, 1 + afterDeltas),
+  ...streamChunks(generation).slice(0, leadingChunks(generation) + afterDeltas),
   chunk(generation, {
     error: {
       code: 502,
@@ -130,9 +241,11 @@ export const streamChunksFailingAfter = (generation: Generation, afterDeltas: nu
   }),
 ]
 
-// The text and usage a stream failing after `afterDeltas` deltas had produced.
+// The text a stream failing after `afterDeltas` deltas had produced.
 export const partialText = (generation: Generation, afterDeltas: number) =>
-  streamPieces(generation.text).slice(0, afterDeltas).join('')
+  streamPieces(generation.text ?? '')
+    .slice(0, afterDeltas)
+    .join('')
 
 // The non-streaming counterpart: partial content and an error on the choice, status 200.
 export const failedChatResult = (generation: Generation, afterDeltas: number) => {

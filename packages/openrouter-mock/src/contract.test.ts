@@ -90,6 +90,26 @@ describe('the mock honours OpenRouter’s OpenAPI contract', () => {
       expectValid(pointer('components', 'schemas', 'ChatStreamChunk'), chunk)
   })
 
+  const tool = {
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      parameters: { type: 'object', properties: { location: { type: 'string' } } },
+    },
+  }
+  it.each([
+    ['a tool call', { tools: [tool] }],
+    ['reasoning', { reasoning: { effort: 'high' } }],
+    ['web citations', { plugins: [{ id: 'web' }] }],
+    ['structured output', { response_format: { type: 'json_object' } }],
+  ])('%s is a ChatResult, and streams as ChatStreamChunks', async (_name, extra) => {
+    const response = await call({}, { ...chat, ...extra })
+    expectValid(chatResponse('200'), await response.json())
+    const streamed = await call({}, { ...chat, ...extra, stream: true })
+    for (const chunk of dataEvents(await streamed.text()))
+      expectValid(pointer('components', 'schemas', 'ChatStreamChunk'), chunk)
+  })
+
   it('/key matches its 200 schema', async () => {
     const response = await call({ limit: 10, limitReset: 'monthly' }, undefined, '/key')
     expectValid(

@@ -16,6 +16,9 @@ export const describeFieldError = (error: ErrorObject | undefined) => {
   if (!error) return 'body: invalid'
   const field = fieldName(error) || 'body'
   if (error.keyword === 'required') return `${field}: Required`
+  if (error.keyword === 'discriminator') {
+    return `${field}.${String(error.params.tag)}: expected one of system, developer, user, assistant, tool`
+  }
   if (error.keyword === 'enum') {
     return `${field}: expected one of ${(error.params.allowedValues as unknown[]).join(', ')}`
   }

@@ -25,12 +25,31 @@ export const replyFor = (model: string, messages: readonly ChatMessage[]): strin
   const lastUser = [...messages].reverse().find((message) => message.role === 'user')
   const prompt = textOf(lastUser?.content).trim()
   const known = knownReplies[prompt.toLowerCase()]
-  if (known) return known
+  const received = attachments(lastUser?.content)
+  if (known && !received) return known
   const digest = createHash('sha256')
     .update(JSON.stringify([model, messages]))
     .digest('hex')
     .slice(0, 8)
-  return `Mock reply ${digest}: you said "${prompt.slice(0, 60)}".`
+  const reply = known ?? `Mock reply ${digest}: you said "${prompt.slice(0, 60)}".`
+  return received ? `${reply} I received ${received}.` : reply
+}
+
+const partNames: Record<string, string> = {
+  image_url: 'an image',
+  input_audio: 'an audio clip',
+  file: 'a file',
+  video_url: 'a video',
+}
+
+// What a message carries besides text, in words: "an image and a file".
+const attachments = (content: unknown) => {
+  if (!Array.isArray(content)) return undefined
+  const names = content
+    .map((part) => partNames[(part as { type?: string })?.type ?? ''])
+    .filter((name): name is string => name !== undefined)
+  if (names.length === 0) return undefined
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }
 
 // A stable stand-in for a tokenizer: words and punctuation marks each count as one token.

@@ -38,19 +38,23 @@ export const chatCompletionHandlers = ({ keys, generations }: MockContext) => [
     const refused = await refusal(key, model.provider)
     if (refused) return refused
 
-    const generation = generate(check.request, model)
+    const generation = generate(check.request, {
+      model,
+      modelId: model.id,
+      provider: model.provider,
+    })
     const failing =
       key.behaviour?.kind === 'error-mid-stream' ? key.behaviour.afterDeltas : undefined
     if (failing === undefined) keys.charge(key, generation.usage.cost)
     const streamed = check.request.stream === true
     generations.remember({
       id: generation.id,
-      model: model.id,
-      provider: model.provider,
+      model: generation.served.modelId,
+      provider: generation.served.provider,
       created: generation.created,
       api: 'chat',
       streamed,
-      finishReason: failing === undefined ? 'stop' : 'error',
+      finishReason: failing === undefined ? generation.finishReason : 'error',
       promptTokens: generation.usage.prompt_tokens,
       completionTokens: generation.usage.completion_tokens,
       reasoningTokens: generation.usage.completion_tokens_details.reasoning_tokens,
