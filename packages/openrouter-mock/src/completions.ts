@@ -11,11 +11,12 @@ import {
 } from './features/tool-calls.ts'
 import { webCitations, type Annotation } from './features/web-search.ts'
 import { round } from './keys.ts'
-import type { Model } from './models/catalogue.ts'
+import type { Endpoint, Model } from './models/catalogue.ts'
+import type { Variant } from './models/resolve.ts'
 import { countPromptTokens, countTokens, replyFor, streamPieces, textOf } from './replies.ts'
 
 // What serves a call: the model (and how the answer names it) and the provider chosen.
-export type Served = { model: Model; modelId: string; provider: string; variant?: string }
+export type Served = { model: Model; modelId: string; endpoint: Endpoint; variant?: Variant }
 
 // Everything about one generation that its JSON body, its stream and its bill share.
 export type Generation = {
@@ -76,7 +77,7 @@ export const generate = (request: ChatRequest, served: Served): Generation => {
     countTokens(text ?? '') +
     toolCalls.reduce((sum, call) => sum + countTokens(call.function.arguments) + 4, 0) +
     reasoningTokens
-  const { model } = served
+  const { endpoint } = served
   const digest = createHash('sha256').update(seed).digest()
   return {
     id: `gen-${epoch}-${digest.toString('base64url').replace(/[-_]/g, '').slice(0, 20)}`,
@@ -91,7 +92,9 @@ export const generate = (request: ChatRequest, served: Served): Generation => {
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
       total_tokens: promptTokens + completionTokens,
-      cost: round(promptTokens * model.promptPrice + completionTokens * model.completionPrice),
+      cost: round(
+        promptTokens * endpoint.promptPrice + completionTokens * endpoint.completionPrice,
+      ),
       is_byok: false,
       prompt_tokens_details: { cached_tokens: 0 },
       completion_tokens_details: { reasoning_tokens: reasoningTokens },
@@ -112,7 +115,7 @@ const reasoningFields = (reasoning: Reasoning | undefined, text = reasoning?.tex
 // The non-streaming body: every field @openrouter/sdk requires, plus the live extras.
 export const chatResult = (generation: Generation) => ({
   id: generation.id,
-  provider: generation.served.provider,
+  provider: generation.served.endpoint.provider,
   model: generation.served.modelId,
   object: 'chat.completion',
   created: generation.created,
@@ -141,7 +144,7 @@ type Delta = Record<string, unknown> & { role: 'assistant' }
 
 const chunk = (generation: Generation, fields: Record<string, unknown>) => ({
   id: generation.id,
-  provider: generation.served.provider,
+  provider: generation.served.endpoint.provider,
   model: generation.served.modelId,
   object: 'chat.completion.chunk',
   created: generation.created,

@@ -76,8 +76,10 @@ describe('@openrouter/sdk accepts every response', () => {
     await expect(call).rejects.toMatchObject({ statusCode: status })
   })
 
-  it('an unknown model is a NotFoundResponseError', async () => {
-    const call = openRouter().chat.send({ chatRequest: { model: 'nobody/nothing', messages } })
+  it('a model without the asked-for endpoint is a NotFoundResponseError', async () => {
+    const call = openRouter().chat.send({
+      chatRequest: { model: 'openai/gpt-4o:free', messages },
+    })
     await expect(call).rejects.toBeInstanceOf(sdkErrors.NotFoundResponseError)
   })
 
