@@ -4,6 +4,7 @@ import { messages, openRouterError } from './errors.ts'
 import { GenerationStore } from './generations.ts'
 import { chatCompletionHandlers } from './routes/chat-completions.ts'
 import { currentKeyHandlers } from './routes/key.ts'
+import { modelHandlers } from './routes/models.ts'
 import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
 
@@ -20,6 +21,7 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
   return [
     ...chatCompletionHandlers(context),
     ...currentKeyHandlers(context),
+    ...modelHandlers(context),
 
     ...retiredHandlers(),
 
