@@ -3,7 +3,9 @@ import type { MockContext } from './context.ts'
 import { messages, openRouterError } from './errors.ts'
 import { GenerationStore } from './generations.ts'
 import { chatCompletionHandlers } from './routes/chat-completions.ts'
+import { accountHandlers } from './routes/account.ts'
 import { currentKeyHandlers } from './routes/key.ts'
+import { keyManagementHandlers } from './routes/keys.ts'
 import { modelHandlers } from './routes/models.ts'
 import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
@@ -21,6 +23,8 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
   return [
     ...chatCompletionHandlers(context),
     ...currentKeyHandlers(context),
+    ...keyManagementHandlers(context),
+    ...accountHandlers(context),
     ...modelHandlers(context),
 
     ...retiredHandlers(),

@@ -26,6 +26,9 @@ export type ApiKey = {
   revoked: boolean
   // A management key administers keys (`/keys`) and cannot call models.
   management: boolean
+  disabled: boolean
+  createdAt: string
+  updatedAt: string | null
   // What OpenRouter's key-management API calls a key by: a hash of it, never the key itself.
   hash: string
   behaviour?: Behaviour
@@ -95,6 +98,9 @@ export class KeyRegistry {
       usage: options.usage ?? 0,
       revoked: options.revoked ?? false,
       management: options.management ?? false,
+      disabled: false,
+      createdAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+      updatedAt: null,
       hash: keyHash(value),
       behaviour: options.behaviour,
       calls: 0,
@@ -116,6 +122,10 @@ export class KeyRegistry {
   // The keys of one account, oldest first: what a management key lists.
   ofAccount(account: Account): ApiKey[] {
     return [...this.#keys.values()].filter((key) => key.account === account)
+  }
+
+  delete(key: ApiKey) {
+    this.#keys.delete(key.key)
   }
 
   revoke(key: string) {

@@ -5,6 +5,15 @@ import { behaviourApplies, limitLabel, type ApiKey } from './keys.ts'
 // Why this key's paid call gets no answer, in the order OpenRouter checks: the key's own cap, the
 // account's credits, then what the key's behaviour injects. Every inference route asks this.
 export const refusal = async (key: ApiKey, provider: string): Promise<Response | undefined> => {
+  if (key.management) {
+    return openRouterError(
+      403,
+      'Management keys cannot be used for inference; use a regular API key',
+      {
+        metadata: { error_type: 'permission_denied' },
+      },
+    )
+  }
   if (key.limit !== null && key.usage >= key.limit) {
     return openRouterError(403, `Key limit exceeded (${limitLabel(key.limitReset)})`, {
       metadata: { error_type: 'permission_denied' },
