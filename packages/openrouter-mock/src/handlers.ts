@@ -6,6 +6,7 @@ import { chatCompletionHandlers } from './routes/chat-completions.ts'
 import { accountHandlers } from './routes/account.ts'
 import { currentKeyHandlers } from './routes/key.ts'
 import { keyManagementHandlers } from './routes/keys.ts'
+import { mediaHandlers } from './routes/media.ts'
 import { modelHandlers } from './routes/models.ts'
 import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
@@ -25,7 +26,9 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
     ...currentKeyHandlers(context),
     ...keyManagementHandlers(context),
     ...accountHandlers(context),
+    // Before media: `/videos/models` is a list, not the video job `models`.
     ...modelHandlers(context),
+    ...mediaHandlers(context),
 
     ...retiredHandlers(),
 
