@@ -4,6 +4,7 @@ import { messages, openRouterError } from './errors.ts'
 import { GenerationStore } from './generations.ts'
 import { chatCompletionHandlers } from './routes/chat-completions.ts'
 import { accountHandlers } from './routes/account.ts'
+import { embeddingHandlers } from './routes/embeddings.ts'
 import { currentKeyHandlers } from './routes/key.ts'
 import { keyManagementHandlers } from './routes/keys.ts'
 import { mediaHandlers } from './routes/media.ts'
@@ -23,6 +24,7 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
   }
   return [
     ...chatCompletionHandlers(context),
+    ...embeddingHandlers(context),
     ...currentKeyHandlers(context),
     ...keyManagementHandlers(context),
     ...accountHandlers(context),
