@@ -110,6 +110,23 @@ describe('the mock honours OpenRouter’s OpenAPI contract', () => {
       expectValid(pointer('components', 'schemas', 'ChatStreamChunk'), chunk)
   })
 
+  it('every /messages stream event is one of MessagesStreamEvents', async () => {
+    const response = await call(
+      {},
+      {
+        model: 'anthropic/claude-sonnet-4.5',
+        max_tokens: 64,
+        messages: chat.messages,
+        stream: true,
+      },
+      '/messages',
+    )
+    const events = dataEvents(await response.text())
+    expect(events.length).toBeGreaterThan(5)
+    for (const event of events)
+      expectValid(pointer('components', 'schemas', 'MessagesStreamEvents'), event)
+  })
+
   it('/key matches its 200 schema', async () => {
     const response = await call({ limit: 10, limitReset: 'monthly' }, undefined, '/key')
     expectValid(

@@ -8,6 +8,7 @@ import { embeddingHandlers } from './routes/embeddings.ts'
 import { currentKeyHandlers } from './routes/key.ts'
 import { keyManagementHandlers } from './routes/keys.ts'
 import { mediaHandlers } from './routes/media.ts'
+import { messagesHandlers } from './routes/messages.ts'
 import { modelHandlers } from './routes/models.ts'
 import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
@@ -24,6 +25,7 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
   }
   return [
     ...chatCompletionHandlers(context),
+    ...messagesHandlers(context),
     ...embeddingHandlers(context),
     ...currentKeyHandlers(context),
     ...keyManagementHandlers(context),
