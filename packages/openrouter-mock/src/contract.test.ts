@@ -127,6 +127,22 @@ describe('the mock honours OpenRouter’s OpenAPI contract', () => {
       expectValid(pointer('components', 'schemas', 'MessagesStreamEvents'), event)
   })
 
+  it('every /responses stream event is one of StreamEvents', async () => {
+    const response = await call(
+      {},
+      {
+        model: 'openai/gpt-4o',
+        input: 'Say this is a test',
+        reasoning: { effort: 'low' },
+        stream: true,
+      },
+      '/responses',
+    )
+    const events = dataEvents(await response.text())
+    expect(events.length).toBeGreaterThan(5)
+    for (const event of events) expectValid(pointer('components', 'schemas', 'StreamEvents'), event)
+  })
+
   it('/key matches its 200 schema', async () => {
     const response = await call({ limit: 10, limitReset: 'monthly' }, undefined, '/key')
     expectValid(

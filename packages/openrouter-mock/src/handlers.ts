@@ -9,6 +9,7 @@ import { currentKeyHandlers } from './routes/key.ts'
 import { keyManagementHandlers } from './routes/keys.ts'
 import { mediaHandlers } from './routes/media.ts'
 import { messagesHandlers } from './routes/messages.ts'
+import { responsesHandlers } from './routes/responses.ts'
 import { modelHandlers } from './routes/models.ts'
 import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
@@ -25,6 +26,7 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
   }
   return [
     ...chatCompletionHandlers(context),
+    ...responsesHandlers(context),
     ...messagesHandlers(context),
     ...embeddingHandlers(context),
     ...currentKeyHandlers(context),
