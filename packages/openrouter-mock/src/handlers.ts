@@ -5,12 +5,14 @@ import { GenerationStore } from './generations.ts'
 import { chatCompletionHandlers } from './routes/chat-completions.ts'
 import { accountHandlers } from './routes/account.ts'
 import { embeddingHandlers } from './routes/embeddings.ts'
+import { guardrailHandlers } from './routes/guardrails.ts'
 import { currentKeyHandlers } from './routes/key.ts'
 import { keyManagementHandlers } from './routes/keys.ts'
 import { mediaHandlers } from './routes/media.ts'
 import { messagesHandlers } from './routes/messages.ts'
 import { responsesHandlers } from './routes/responses.ts'
 import { modelHandlers } from './routes/models.ts'
+import { observabilityHandlers } from './routes/observability.ts'
 import { retiredHandlers } from './routes/retired.ts'
 import { specFloorHandlers } from './routes/spec-floor.ts'
 
@@ -36,6 +38,8 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
     ...modelHandlers(context),
     ...mediaHandlers(context),
 
+    ...guardrailHandlers(context),
+    ...observabilityHandlers(context),
     ...retiredHandlers(),
 
     // Every other operation of the official SDKs, answered from their schemas.
