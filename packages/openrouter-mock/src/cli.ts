@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
+import { watchAncestors } from './ancestors.ts'
 import { exportLines } from './child-env.ts'
 import { maskKey } from './keys.ts'
 import { impersonatedHost, startMock } from './start-mock.ts'
@@ -44,10 +45,15 @@ Paste into a shell, then run any snippet as published:
 ${exportLines({ ...mock.env, OPENROUTER_API_KEY: key.key })}
 `)
 
+let stopping = false
 const stop = async () => {
+  if (stopping) return
+  stopping = true
   await mock.close()
   console.log('OpenRouter mock stopped; its certificates are deleted.')
   process.exit(0)
 }
 process.once('SIGINT', stop)
 process.once('SIGTERM', stop)
+process.once('SIGHUP', stop)
+watchAncestors(stop)
