@@ -64,6 +64,19 @@ export const limitLabel = (reset: LimitReset) => `${reset ?? 'total'} limit`
 export const limitRemaining = (key: ApiKey) =>
   key.limit === null ? null : Math.max(0, round(key.limit - key.usage))
 
+// A key's spend as `/key` and `/keys` report it: the mock keeps one total, so every window
+// shows it, and nothing is BYOK.
+export const usageFields = (key: ApiKey) => ({
+  usage: key.usage,
+  usage_daily: key.usage,
+  usage_weekly: key.usage,
+  usage_monthly: key.usage,
+  byok_usage: 0,
+  byok_usage_daily: 0,
+  byok_usage_weekly: 0,
+  byok_usage_monthly: 0,
+})
+
 // Costs are sums of small products; rounding keeps printed figures stable across languages.
 export const round = (usd: number) => Math.round(usd * 1e9) / 1e9
 

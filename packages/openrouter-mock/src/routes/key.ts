@@ -2,7 +2,7 @@ import { http } from 'msw'
 import { api } from '../api-path.ts'
 import { authenticate } from '../auth.ts'
 import type { MockContext } from '../context.ts'
-import { limitRemaining, maskKey, type ApiKey } from '../keys.ts'
+import { limitRemaining, maskKey, usageFields, type ApiKey } from '../keys.ts'
 import { shaped } from '../operations/shaped.ts'
 
 export const currentKeyHandlers = ({ keys }: MockContext) => [
@@ -49,14 +49,7 @@ const keyMetadata = (key: ApiKey) => {
     limit_remaining: limitRemaining(key),
     limit_reset: key.limitReset,
     include_byok_in_limit: false,
-    usage: key.usage,
-    usage_daily: key.usage,
-    usage_weekly: key.usage,
-    usage_monthly: key.usage,
-    byok_usage: 0,
-    byok_usage_daily: 0,
-    byok_usage_weekly: 0,
-    byok_usage_monthly: 0,
+    ...usageFields(key),
     is_free_tier: false,
     is_management_key: key.management,
     is_provisioning_key: key.management,

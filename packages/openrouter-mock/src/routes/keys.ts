@@ -4,7 +4,7 @@ import { api } from '../api-path.ts'
 import { authenticate } from '../auth.ts'
 import type { MockContext } from '../context.ts'
 import { openRouterError } from '../errors.ts'
-import { limitRemaining, maskKey, type ApiKey, type LimitReset } from '../keys.ts'
+import { limitRemaining, maskKey, usageFields, type ApiKey, type LimitReset } from '../keys.ts'
 import { shaped, shapedList } from '../operations/shaped.ts'
 import { badRequest, invalidRequest, readJson } from '../request-body.ts'
 
@@ -130,14 +130,7 @@ const keyData = (key: ApiKey) => ({
   limit_remaining: limitRemaining(key),
   limit_reset: key.limitReset,
   include_byok_in_limit: false,
-  usage: key.usage,
-  usage_daily: key.usage,
-  usage_weekly: key.usage,
-  usage_monthly: key.usage,
-  byok_usage: 0,
-  byok_usage_daily: 0,
-  byok_usage_weekly: 0,
-  byok_usage_monthly: 0,
+  ...usageFields(key),
   created_at: key.createdAt,
   updated_at: key.updatedAt,
   expires_at: null,

@@ -1,7 +1,6 @@
 import { http } from 'msw'
 import { api } from '../api-path.ts'
 import { authenticate } from '../auth.ts'
-import { generate } from '../completions.ts'
 import type { MockContext } from '../context.ts'
 import { openRouterError } from '../errors.ts'
 import {
@@ -11,9 +10,7 @@ import {
   toChatRequest,
   type MessagesRequest,
 } from '../messages/anthropic.ts'
-import { notInCatalogueHeader } from '../models/resolve.ts'
-import { route, routedError } from '../models/route.ts'
-import { refusal } from '../refusal.ts'
+import { paidGeneration } from '../paid-generation.ts'
 import { badRequest, invalidRequest, readJson } from '../request-body.ts'
 import { sseStream } from '../sse.ts'
 
@@ -38,10 +35,10 @@ const problem = (body: unknown): string | undefined => {
   return undefined
 }
 
-export const messagesHandlers = ({ keys, generations, strictModels }: MockContext) => {
+export const messagesHandlers = (context: MockContext) => {
   // OpenRouter's own answer to the call; errors are reshaped as Anthropic's on the way out.
   const respond = async (request: Request): Promise<Response> => {
-    const auth = authenticate(request, keys)
+    const auth = authenticate(request, context.keys)
     if ('response' in auth) return auth.response
     const body = await readJson(request)
     if (!body.ok) return openRouterError(400, body.problem, invalidRequest)
@@ -49,30 +46,12 @@ export const messagesHandlers = ({ keys, generations, strictModels }: MockContex
     if (invalid) return badRequest(invalid)
     const anthropic = body.json as MessagesRequest
     const chat = toChatRequest(anthropic)
-    const routed = route(chat, auth.key, strictModels)
-    if ('status' in routed) return routedError(routed)
-    const refused = await refusal(auth.key, routed.served.endpoint.provider)
-    if (refused) return refused
-    const generation = generate(chat, routed.served)
-    keys.charge(auth.key, generation.usage.cost)
-    generations.remember({
-      id: generation.id,
-      model: routed.served.modelId,
-      provider: routed.served.endpoint.provider,
-      created: generation.created,
+    const paid = await paidGeneration(context, auth.key, chat, {
       api: 'messages',
       streamed: anthropic.stream === true,
-      finishReason: generation.finishReason,
-      promptTokens: generation.usage.prompt_tokens,
-      completionTokens: generation.usage.completion_tokens,
-      reasoningTokens: generation.usage.completion_tokens_details.reasoning_tokens,
-      cost: generation.usage.cost,
-      key: auth.key.key,
     })
-    const headers = {
-      'X-Generation-Id': generation.id,
-      ...(routed.inCatalogue ? {} : { [notInCatalogueHeader]: routed.served.modelId }),
-    }
+    if (!paid.ok) return paid.response
+    const { generation, headers } = paid
     return anthropic.stream === true
       ? new Response(sseStream(messagesEvents(generation)), {
           headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', ...headers },
