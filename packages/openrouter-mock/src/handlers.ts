@@ -4,6 +4,7 @@ import { messages, openRouterError } from './errors.ts'
 import { GenerationStore } from './generations.ts'
 import { chatCompletionHandlers } from './routes/chat-completions.ts'
 import { accountHandlers } from './routes/account.ts'
+import { authKeyHandlers } from './routes/auth-keys.ts'
 import { embeddingHandlers } from './routes/embeddings.ts'
 import { guardrailHandlers } from './routes/guardrails.ts'
 import { currentKeyHandlers } from './routes/key.ts'
@@ -34,6 +35,7 @@ export const createHandlers = (options: Partial<MockContext> & Pick<MockContext,
     ...currentKeyHandlers(context),
     ...keyManagementHandlers(context),
     ...accountHandlers(context),
+    ...authKeyHandlers(context),
     // Before media: `/videos/models` is a list, not the video job `models`.
     ...modelHandlers(context),
     ...mediaHandlers(context),
