@@ -21,7 +21,7 @@ export class GenerationStore {
   readonly #records = new Map<string, GenerationRecord>()
   readonly capacity: number
 
-  constructor(capacity = 10_000) {
+  constructor(capacity = 1_000) {
     this.capacity = capacity
   }
 
