@@ -49,18 +49,24 @@ const message = (role: string, required: string[], extra: Record<string, unknown
   required: ['role', ...required],
   properties: { role: { const: role }, name: { type: 'string' }, ...extra },
 })
-const functionTool = {
+// A function tool needs its function; server tools (`openrouter:web_search`,
+// `openrouter:subagent`, …) run inside OpenRouter and carry their own parameters.
+const tool = {
   type: 'object',
-  required: ['type', 'function'],
-  properties: {
-    type: { type: 'string' },
-    function: {
-      type: 'object',
-      required: ['name'],
-      properties: {
-        name: { type: 'string', pattern: '^[a-zA-Z0-9_-]{1,64}$' },
-        description: { type: 'string' },
-        parameters: { type: 'object' },
+  required: ['type'],
+  properties: { type: { type: 'string' } },
+  if: { properties: { type: { const: 'function' } } },
+  then: {
+    required: ['function'],
+    properties: {
+      function: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string', pattern: '^[a-zA-Z0-9_-]{1,64}$' },
+          description: { type: 'string' },
+          parameters: { type: 'object' },
+        },
       },
     },
   },
@@ -102,7 +108,7 @@ export const chatRequestSchema = {
     top_logprobs: { type: 'integer', minimum: 0, maximum: 20 },
     metadata: { type: 'object', maxProperties: 16 },
     session_id: { type: 'string', maxLength: 256 },
-    tools: { type: 'array', items: functionTool },
+    tools: { type: 'array', items: tool },
     tool_choice: {
       anyOf: [
         { enum: ['none', 'auto', 'required'] },

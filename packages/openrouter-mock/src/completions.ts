@@ -50,8 +50,12 @@ export const generate = (request: ChatRequest, served: Served): Generation => {
   const { messages } = request
   const seed = JSON.stringify([served.modelId, messages, request.tools, request.response_format])
   const prompt = textOf(messages.findLast((message) => message.role === 'user')?.content)
+  // Server tools run inside OpenRouter: only function tools come back to the caller as calls.
+  const functionTools = (request.tools as FunctionTool[] | undefined)?.filter(
+    (tool) => tool.type === 'function',
+  )
   const toolCalls = toolCallsFor(
-    request.tools as FunctionTool[] | undefined,
+    functionTools,
     request.tool_choice as ToolChoice | undefined,
     messages,
   )

@@ -21,7 +21,7 @@ export type MessagesRequest = {
   max_tokens?: number
   system?: string | Block[]
   messages: AnthropicMessage[]
-  tools?: { name: string; description?: string; input_schema?: object }[]
+  tools?: { type?: string; name: string; description?: string; input_schema?: object }[]
   tool_choice?: { type: 'auto' | 'any' | 'tool' | 'none'; name?: string }
   thinking?: { type: 'enabled' | 'disabled' | 'adaptive'; budget_tokens?: number }
   stream?: boolean
@@ -81,10 +81,13 @@ export const toChatRequest = (request: MessagesRequest): ChatRequest => {
   return {
     model: request.model,
     messages,
-    tools: request.tools?.map((tool) => ({
-      type: 'function',
-      function: { name: tool.name, description: tool.description, parameters: tool.input_schema },
-    })),
+    // Anthropic's server tools (web search, code execution…) have no input schema and run inside.
+    tools: request.tools
+      ?.filter((tool) => tool.input_schema !== undefined)
+      .map((tool) => ({
+        type: 'function',
+        function: { name: tool.name, description: tool.description, parameters: tool.input_schema },
+      })),
     tool_choice:
       choice?.type === 'tool'
         ? { type: 'function', function: { name: choice.name } }

@@ -89,6 +89,18 @@ describe('tools', () => {
     expect(validArguments(JSON.parse(call.function.arguments))).toBe(true)
   })
 
+  it('runs server tools inside OpenRouter: the caller gets the answer, not a call', async () => {
+    const completion = await openai().chat.completions.create({
+      model: 'openai/gpt-4o',
+      messages: ask,
+      tools: [
+        { type: 'openrouter:subagent', parameters: { model: 'openai/gpt-4o-mini' } },
+      ] as never,
+    })
+    expect(completion.choices[0]?.finish_reason).toBe('stop')
+    expect(completion.choices[0]?.message.tool_calls).toBeUndefined()
+  })
+
   it('honours tool_choice none', async () => {
     const completion = await openai().chat.completions.create({
       model: 'openai/gpt-4o',
