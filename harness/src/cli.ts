@@ -26,21 +26,34 @@ same request and print the same output. Exits 1 when any cell fails.
   --timeout SECONDS  per cell, before it is killed (default: ${defaultTimeoutMs / 1000})
   --cwd DIR          write reports relative to DIR (\`pnpm conformance\` passes where you ran it)`
 
-const { values } = parseArgs({
-  options: {
-    style: { type: 'string', multiple: true },
-    scenario: { type: 'string', multiple: true },
-    json: { type: 'string' },
-    junit: { type: 'string' },
-    markdown: { type: 'string' },
-    concurrency: { type: 'string' },
-    timeout: { type: 'string' },
-    cwd: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-})
+const parse = () => {
+  try {
+    return parseArgs({
+      options: {
+        style: { type: 'string', multiple: true },
+        scenario: { type: 'string', multiple: true },
+        json: { type: 'string' },
+        junit: { type: 'string' },
+        markdown: { type: 'string' },
+        concurrency: { type: 'string' },
+        timeout: { type: 'string' },
+        cwd: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    // A mistyped flag deserves one line, not a stack trace.
+    console.error(`conformance: ${(error as Error).message} (see --help)`)
+    process.exit(2)
+  }
+}
+const { values } = parse()
 if (values.help) {
-  console.log(usage)
+  const names = (items: { name: string }[]) => items.map((item) => item.name).join(', ')
+  console.log(`${usage}
+
+Styles:    ${names(exampleStyles())}
+Scenarios: ${names(loadScenarios())}`)
   process.exit(0)
 }
 
@@ -62,6 +75,8 @@ const pick = <T extends { name: string }>(
   return all.filter((item) => names.includes(item.name))
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 const positive = (value: string | undefined, name: string) => {
   if (value === undefined) return undefined
   const number = Number(value)
@@ -77,7 +92,9 @@ const scenarios = pick(loadScenarios(), values.scenario, 'scenario')
 const concurrency = positive(values.concurrency, 'concurrency')
 const timeoutSeconds = positive(values.timeout, 'timeout')
 
-console.log(`OpenRouter docs conformance: ${styles.length} styles × ${scenarios.length} scenarios`)
+console.log(
+  `OpenRouter docs conformance: ${count(styles.length, 'style')} × ${count(scenarios.length, 'scenario')}`,
+)
 const { cells, durationMs } = await runMatrix({
   styles,
   scenarios,

@@ -3,6 +3,7 @@ import type { CellResult } from '../verdict.ts'
 import { jsonReport } from './json.ts'
 import { junitReport } from './junit.ts'
 import { markdownReport } from './markdown.ts'
+import { terminalReport } from './terminal.ts'
 
 const cell = (style: string, scenario: string, status: 'pass' | 'fail'): CellResult => ({
   style,
@@ -23,6 +24,13 @@ const cell = (style: string, scenario: string, status: 'pass' | 'fail'): CellRes
 const cells = [cell('curl', 'basic', 'pass'), cell('fetch-ts', 'basic', 'fail')]
 
 describe('reports', () => {
+  it('terminal: the matrix header keeps its columns apart when scenario names are short', () => {
+    const header = terminalReport(cells, 1000)
+      .split('\n')
+      .find((line) => line.startsWith('scenario'))
+    expect(header).toMatch(/^scenario\s+curl\s+fetch-ts/)
+  })
+
   it('JSON: a cells array with style, scenario, status and the canonical request', () => {
     const report = JSON.parse(jsonReport(cells, 1000))
     expect(report.summary).toMatchObject({ passed: 1, failed: 1, total: 2 })

@@ -44,7 +44,7 @@ export const failureText = (cell: CellResult) => {
 
 export const terminalReport = (cells: readonly CellResult[], durationMs: number) => {
   const { styles, scenarios, at } = grid(cells)
-  const width = Math.max(...scenarios.map((name) => name.length)) + 2
+  const width = Math.max('scenario'.length, ...scenarios.map((name) => name.length)) + 2
   const columns = styles.map((style) => Math.max(style.length, 5) + 2)
   const lines = [
     '',
