@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { generateSync, type JsonSchema } from 'json-schema-faker'
 import { setupServer } from 'msw/node'
-import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './handlers.ts'
 import { KeyRegistry } from './keys.ts'
+import { readSharedSpec } from './shared-spec.ts'
 
-// Every route of OpenRouter's published OpenAPI spec, read where the team keeps it (shared/ beside
-// the repository, never copied into it): each answers a valid request with a documented success,
-// each documented error we can provoke comes back as documented, and every body matches the
-// spec's schema for its status.
-const specPath = new URL('../../../../shared/reference/openrouter-openapi.yaml', import.meta.url)
-const spec = parse(readFileSync(specPath, 'utf8'))
+// Every route of OpenRouter's published OpenAPI spec (see shared-spec.ts): each answers a valid
+// request with a documented success, each documented error we can provoke comes back as
+// documented, and every body matches the spec's schema for its status.
+const spec = readSharedSpec()
 
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => void
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true })

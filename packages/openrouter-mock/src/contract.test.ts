@@ -1,26 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { setupServer } from 'msw/node'
-import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './handlers.ts'
 import { KeyRegistry, type KeyOptions } from './keys.ts'
+import { readSharedSpec } from './shared-spec.ts'
 
-// OpenRouter's published OpenAPI 3.1 document, read where the team keeps it, in shared/ beside
-// the repository (never copied into it).
-const specPath = new URL('../../../../shared/reference/openrouter-openapi.yaml', import.meta.url)
-const readSpec = () => {
-  try {
-    return readFileSync(specPath, 'utf8')
-  } catch (error) {
-    throw new Error(
-      `The contract test needs OpenRouter's OpenAPI spec at ${specPath.pathname} (shared/ beside the repository)`,
-      { cause: error },
-    )
-  }
-}
-const spec = parse(readSpec())
+const spec = readSharedSpec()
 
 // ajv-formats is CommonJS whose default export TypeScript cannot see under NodeNext.
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => void
