@@ -23,4 +23,6 @@ export {
   type RefusedEntry,
 } from './journal.ts'
 export { childEnvironment, exportLines } from './child-env.ts'
-export { catalogue, findModel } from './models/catalogue.ts'
+export { catalogue, catalogueDate, findModel } from './models/catalogue.ts'
+export { notInCatalogueHeader, resolveModel } from './models/resolve.ts'
+export { GenerationStore, type GenerationRecord } from './generations.ts'
