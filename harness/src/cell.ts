@@ -5,7 +5,8 @@ import type { RunningMock } from '@conformance/openrouter-mock'
 import { runProgram } from './run-program.ts'
 import type { Scenario } from './scenarios.ts'
 import type { Style } from './styles.ts'
-import { judgeCell, type CellResult } from './verdict.ts'
+import { missingTools } from './tools.ts'
+import { judgeCell, missingToolsCell, type CellResult } from './verdict.ts'
 
 export const defaultTimeoutMs = 30_000
 
@@ -43,6 +44,8 @@ export const runCell = async (
   scenario: Scenario,
   options: CellOptions = {},
 ): Promise<CellResult> => {
+  const missing = missingTools(style.tools ?? [])
+  if (missing.length > 0) return missingToolsCell(style.name, scenario, missing)
   const id = `cell-${++cellCount}-${style.name}-${scenario.name}`
   const proxy = await mock.openProxy(id)
   const key = scenarioKey(mock, id, scenario)

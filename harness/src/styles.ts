@@ -7,6 +7,8 @@ export type Style = {
   title: string
   dir: string
   command: (program: string) => { file: string; args: string[] }
+  // Command-line tools its programs call (Node and the venv's Python are provided).
+  tools?: string[]
 }
 
 // TypeScript runs on this Node (24, native type stripping): never through npx or tsx, whose
@@ -51,6 +53,7 @@ export const exampleStyles = (root = examplesDir): Style[] => {
       title: 'cURL',
       dir: dir('curl'),
       command: (program) => ({ file: 'bash', args: [join(dir('curl'), `${program}.sh`)] }),
+      tools: ['curl', 'jq'],
     },
   ]
 }

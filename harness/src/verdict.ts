@@ -5,7 +5,7 @@ import { tail, withoutKey } from './printable.ts'
 import type { ProgramRun } from './run-program.ts'
 import { allowedCount, type CountRange, type Scenario } from './scenarios.ts'
 
-export type Check = 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'output'
+export type Check = 'tools' | 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'output'
 
 export type Problem = { check: Check; summary: string; diff?: string }
 
@@ -33,6 +33,25 @@ export type CellEvidence = {
   key?: string
   timeoutMs: number
 }
+
+// A cell that could not run because its style's tools are missing: failed, with the fix.
+export const missingToolsCell = (
+  style: string,
+  scenario: Scenario,
+  missing: string[],
+): CellResult => ({
+  style,
+  scenario: scenario.name,
+  status: 'fail',
+  problems: missing.map((summary) => ({ check: 'tools', summary: `not run: ${summary}` })),
+  warnings: [],
+  request: null,
+  requestCount: 0,
+  allowedRequests: allowedCount(scenario.requests, style),
+  output: { stdout: '', stderr: '', exitCode: undefined },
+  stderrTail: '',
+  durationMs: 0,
+})
 
 const countText = ({ min, max }: CountRange) => (min === max ? String(min) : `${min}–${max}`)
 

@@ -76,6 +76,15 @@ describe('the harness reports drift with the exact difference', () => {
     expect(JSON.stringify(cell)).not.toMatch(/sk-or-v1-[0-9a-f]{64}/)
   })
 
+  it('a style whose tools are missing: not run, failed with how to install them', async () => {
+    const style = { ...drifting('faithful'), tools: ['a-tool-nobody-has'] }
+    const cell = await runCell(mock, style, attribution)
+    expect(summaries(cell)).toEqual([
+      'tools: not run: a-tool-nobody-has is not on PATH (install it)',
+    ])
+    expect(cell.requestCount).toBe(0)
+  })
+
   it('a different exit code', async () => {
     expect(summaries(await run('exits-differently'))).toEqual(['output: exit code 2, expected 0'])
   })
