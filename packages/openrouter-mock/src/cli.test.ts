@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -56,5 +56,39 @@ describe('pnpm mock, stopped from a script', () => {
     const { child, certificates } = await start(process.execPath, [cli])
     child.kill('SIGINT')
     expect(await gone(certificates)).toBe(true)
+  })
+})
+
+describe('pnpm mock -- command', () => {
+  const runInside = (...args: string[]) => {
+    try {
+      return {
+        stdout: execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8' }),
+        code: 0,
+      }
+    } catch (error) {
+      const failed = error as { status: number; stdout: string }
+      return { stdout: failed.stdout, code: failed.status }
+    }
+  }
+  const chat = `curl -s https://openrouter.ai/api/v1/chat/completions -H "Authorization: Bearer $KEY" -d '{"messages":[{"role":"user","content":"Say this is a test"}]}'`
+
+  it('runs the command inside the mock’s environment and exits with its code', () => {
+    const { stdout, code } = runInside(
+      '--',
+      'sh',
+      '-c',
+      `${chat.replace('$KEY', '$OPENROUTER_API_KEY')}; exit 3`,
+    )
+    expect(code).toBe(3)
+    expect(JSON.parse(stdout).choices[0].message.content).toBe('This is a test.')
+  })
+
+  it('accepts the docs’ literal key placeholder only when asked', () => {
+    const literal = chat.replace('$KEY', '<OPENROUTER_API_KEY>')
+    expect(JSON.parse(runInside('--', 'sh', '-c', literal).stdout).error.code).toBe(401)
+    expect(
+      JSON.parse(runInside('--placeholder-key', '--', 'sh', '-c', literal).stdout).choices,
+    ).toHaveLength(1)
   })
 })
