@@ -10,7 +10,7 @@ import { junitReport } from './report/junit.ts'
 import { markdownReport } from './report/markdown.ts'
 import { progressLine, terminalReport } from './report/terminal.ts'
 import { loadScenarios } from './scenarios.ts'
-import { exampleStyles } from './styles.ts'
+import { exampleStyles, missingPrograms } from './styles.ts'
 
 const usage = `Usage: pnpm conformance [options]
 
@@ -87,8 +87,26 @@ const positive = (value: string | undefined, name: string) => {
   return number
 }
 
+const catalogue = () => {
+  try {
+    return loadScenarios()
+  } catch (error) {
+    // The catalogue's own mistakes, every one named, without a stack trace.
+    console.error((error as Error).message)
+    process.exit(2)
+  }
+}
 const styles = pick(exampleStyles(), values.style, 'style')
-const scenarios = pick(loadScenarios(), values.scenario, 'scenario')
+const scenarios = pick(catalogue(), values.scenario, 'scenario')
+
+// A program a style lacks is named before anything runs, rather than failing its cell four ways.
+const missing = missingPrograms(styles, scenarios)
+if (missing.length > 0) {
+  console.error(
+    `Missing example programs (every style needs one per scenario program):\n  ${missing.join('\n  ')}`,
+  )
+  process.exit(2)
+}
 const concurrency = positive(values.concurrency, 'concurrency')
 const timeoutSeconds = positive(values.timeout, 'timeout')
 

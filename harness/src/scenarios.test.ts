@@ -27,6 +27,24 @@ describe('loadScenarios', () => {
 `)
     expect(() => loadScenarios(file)).toThrow(/must have required property 'output'/)
   })
+
+  it('takes program names with digits, and names every mistake at once', () => {
+    const entry = (name: string, program: string, extra = '') => `  ${name}:
+    description: x
+    program: ${program}
+    key: {}
+    request: null
+    requests: 0
+    output: { stdout: '', stderr: '', exitCode: 0 }${extra}
+`
+    expect(loadScenarios(catalogue(`scenarios:\n${entry('v2', 'basic-v2')}`))).toHaveLength(1)
+    const broken = catalogue(
+      `scenarios:\n${entry('a', 'Bad_Name')}${entry('b', 'fine', '\n    timeoutSeconds: -1')}`,
+    )
+    expect(() => loadScenarios(broken)).toThrow(
+      /\/scenarios\/a\/program[\s\S]*\/scenarios\/b\/timeoutSeconds/,
+    )
+  })
 })
 
 describe('allowedCount', () => {

@@ -57,7 +57,7 @@ const catalogueSchema = {
         additionalProperties: false,
         properties: {
           description: { type: 'string' },
-          program: { type: 'string', pattern: '^[a-z-]+$' },
+          program: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
           key: {
             oneOf: [
               { const: false },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { examplesDir } from './paths.ts'
 
@@ -57,3 +58,14 @@ export const exampleStyles = (root = examplesDir): Style[] => {
     },
   ]
 }
+
+// The program files the styles lack for these scenarios (a program's file is its command's last
+// argument), each named once.
+export const missingPrograms = (styles: Style[], scenarios: { program: string }[]) =>
+  [
+    ...new Set(
+      styles.flatMap((style) =>
+        scenarios.map((scenario) => style.command(scenario.program).args.at(-1)!),
+      ),
+    ),
+  ].filter((file) => !existsSync(file))
