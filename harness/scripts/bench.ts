@@ -35,7 +35,8 @@ const floor = async () => {
     cells.map(({ style, scenario }, i) =>
       limit(() => {
         const env = cellEnvironment(mock.env, scenarioKey(mock, `bench-${i}`, scenario))
-        return runProgram(style, scenario.program, { env, timeoutMs: 60_000 })
+        const command = style.command(style.programFile(scenario.program))
+        return runProgram(command, { cwd: style.dir, env, timeoutMs: 60_000 })
       }),
     ),
   )

@@ -1,16 +1,22 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { RunningMock } from '@conformance/openrouter-mock'
+import { repoDir, scenariosFile } from './paths.ts'
 import { runProgram } from './run-program.ts'
 import type { Scenario } from './scenarios.ts'
 import type { Style } from './styles.ts'
 import { missingTools } from './tools.ts'
-import { judgeCell, missingToolsCell, type CellResult } from './verdict.ts'
+import { judgeCell, notRunCell, type CellResult, type FixSite } from './verdict.ts'
 
 export const defaultTimeoutMs = 30_000
 
-export type CellOptions = { timeoutMs?: number; home?: string }
+export type CellOptions = {
+  timeoutMs?: number
+  home?: string
+  // The whole catalogue, so a report can say which other scenarios run the same program.
+  catalogue?: readonly Scenario[]
+}
 
 // A compile cache shared by every Node cell: repeated runs skip recompiling the SDKs.
 const compileCache = join(tmpdir(), 'openrouter-conformance-compile-cache')
@@ -44,17 +50,32 @@ export const runCell = async (
   scenario: Scenario,
   options: CellOptions = {},
 ): Promise<CellResult> => {
+  const fixSite = fixSiteOf(style, scenario, options.catalogue ?? [scenario])
   const missing = missingTools(style.tools ?? [])
-  if (missing.length > 0) return missingToolsCell(style.name, scenario, missing)
+  if (missing.length > 0) {
+    return notRunCell(
+      style.name,
+      scenario,
+      fixSite,
+      missing.map((summary) => ({ check: 'tools', summary: `not run: ${summary}` })),
+    )
+  }
+  if (!existsSync(style.programFile(scenario.program))) {
+    return notRunCell(style.name, scenario, fixSite, [
+      { check: 'program', summary: `not run: ${fixSite.program} does not exist` },
+    ])
+  }
   const id = `cell-${++cellCount}-${style.name}-${scenario.name}`
   const proxy = await mock.openProxy(id)
   const key = scenarioKey(mock, id, scenario)
   const env = cellEnvironment(proxy.env, key, options.home)
   const timeoutMs = (scenario.timeoutSeconds ?? 0) * 1000 || options.timeoutMs || defaultTimeoutMs
   try {
-    const run = await runProgram(style, scenario.program, { env, timeoutMs })
+    const command = style.command(style.programFile(scenario.program))
+    const run = await runProgram(command, { cwd: style.dir, env, timeoutMs })
     return judgeCell({
       style: style.name,
+      fixSite,
       scenario,
       run,
       requests: mock.journal.requests({ tag: id }),
@@ -83,3 +104,15 @@ export const scenarioKey = (
     ...(accountBalance === undefined ? {} : { account: id }),
   }).key
 }
+
+export const fixSiteOf = (
+  style: Style,
+  scenario: Scenario,
+  catalogue: readonly Scenario[],
+): FixSite => ({
+  program: relative(repoDir, style.programFile(scenario.program)),
+  alsoRunsIn: catalogue
+    .filter((other) => other.program === scenario.program && other.name !== scenario.name)
+    .map((other) => other.name),
+  catalogueEntry: `${relative(repoDir, scenariosFile)} › ${scenario.name}`,
+})

@@ -97,7 +97,8 @@ const catalogue = () => {
   }
 }
 const styles = pick(exampleStyles(), values.style, 'style')
-const scenarios = pick(catalogue(), values.scenario, 'scenario')
+const allScenarios = catalogue()
+const scenarios = pick(allScenarios, values.scenario, 'scenario')
 
 // A program a style lacks is named before anything runs, rather than failing its cell four ways.
 const missing = missingPrograms(styles, scenarios)
@@ -116,6 +117,7 @@ console.log(
 const { cells, durationMs } = await runMatrix({
   styles,
   scenarios,
+  catalogue: allScenarios,
   concurrency,
   timeoutMs: timeoutSeconds && timeoutSeconds * 1000,
   onCell: progressLine,

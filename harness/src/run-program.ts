@@ -1,5 +1,4 @@
 import { execa } from 'execa'
-import type { Style } from './styles.ts'
 
 export type ProgramRun = {
   stdout: string
@@ -12,16 +11,14 @@ export type ProgramRun = {
   durationMs: number
 }
 
-// Runs one program as a reader would, in a clean environment: only the variables given, no
+// Runs one program's command as a reader would, in a clean environment: only the variables given, no
 // stdin, a timeout that kills it (SIGKILL 2 s after SIGTERM), and its output exactly as printed.
 export const runProgram = async (
-  style: Style,
-  program: string,
-  options: { env: Record<string, string>; timeoutMs: number },
+  { file, args }: { file: string; args: string[] },
+  options: { cwd: string; env: Record<string, string>; timeoutMs: number },
 ): Promise<ProgramRun> => {
-  const { file, args } = style.command(program)
   const result = await execa(file, args, {
-    cwd: style.dir,
+    cwd: options.cwd,
     env: options.env,
     extendEnv: false,
     reject: false,

@@ -2,70 +2,54 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { examplesDir } from './paths.ts'
 
-// How to run one program of a style: the command, its arguments and the folder to run it in.
+// How to run one program of a style: the file that holds it, and the command that runs that file.
 export type Style = {
   name: string
   title: string
   dir: string
-  command: (program: string) => { file: string; args: string[] }
+  programFile: (program: string) => string
+  command: (file: string) => { file: string; args: string[] }
   // Command-line tools its programs call (Node and the venv's Python are provided).
   tools?: string[]
 }
 
 // TypeScript runs on this Node (24, native type stripping): never through npx or tsx, whose
 // start-up would dominate every cell. Python runs from the example's own venv by path.
-const node = (dir: string) => (program: string) => ({
-  file: process.execPath,
-  args: [join(dir, `${program}.ts`)],
-})
+const runWithNode = (file: string) => ({ file: process.execPath, args: [file] })
 
 export const exampleStyles = (root = examplesDir): Style[] => {
-  const dir = (name: string) => join(root, name)
+  const style = (name: string, title: string, extension: string) => {
+    const dir = join(root, name)
+    return {
+      name,
+      title,
+      dir,
+      programFile: (program: string) => join(dir, `${program}.${extension}`),
+    }
+  }
   return [
+    { ...style('openrouter-sdk-ts', 'OpenRouter SDK (TypeScript)', 'ts'), command: runWithNode },
+    { ...style('openai-sdk-ts', 'OpenAI SDK (TypeScript)', 'ts'), command: runWithNode },
     {
-      name: 'openrouter-sdk-ts',
-      title: 'OpenRouter SDK (TypeScript)',
-      dir: dir('openrouter-sdk-ts'),
-      command: node(dir('openrouter-sdk-ts')),
-    },
-    {
-      name: 'openai-sdk-ts',
-      title: 'OpenAI SDK (TypeScript)',
-      dir: dir('openai-sdk-ts'),
-      command: node(dir('openai-sdk-ts')),
-    },
-    {
-      name: 'openai-sdk-python',
-      title: 'OpenAI SDK (Python)',
-      dir: dir('openai-sdk-python'),
-      command: (program) => ({
-        file: join(dir('openai-sdk-python'), '.venv', 'bin', 'python'),
-        args: [join(dir('openai-sdk-python'), `${program}.py`)],
+      ...style('openai-sdk-python', 'OpenAI SDK (Python)', 'py'),
+      command: (file) => ({
+        file: join(root, 'openai-sdk-python', '.venv', 'bin', 'python'),
+        args: [file],
       }),
     },
+    { ...style('fetch-ts', 'fetch (TypeScript)', 'ts'), command: runWithNode },
     {
-      name: 'fetch-ts',
-      title: 'fetch (TypeScript)',
-      dir: dir('fetch-ts'),
-      command: node(dir('fetch-ts')),
-    },
-    {
-      name: 'curl',
-      title: 'cURL',
-      dir: dir('curl'),
-      command: (program) => ({ file: 'bash', args: [join(dir('curl'), `${program}.sh`)] }),
+      ...style('curl', 'cURL', 'sh'),
+      command: (file) => ({ file: 'bash', args: [file] }),
       tools: ['curl', 'jq'],
     },
   ]
 }
 
-// The program files the styles lack for these scenarios (a program's file is its command's last
-// argument), each named once.
+// The program files the styles lack for these scenarios, each named once.
 export const missingPrograms = (styles: Style[], scenarios: { program: string }[]) =>
   [
     ...new Set(
-      styles.flatMap((style) =>
-        scenarios.map((scenario) => style.command(scenario.program).args.at(-1)!),
-      ),
+      styles.flatMap((style) => scenarios.map((scenario) => style.programFile(scenario.program))),
     ),
   ].filter((file) => !existsSync(file))

@@ -5,13 +5,19 @@ import { tail, withoutKey } from './printable.ts'
 import type { ProgramRun } from './run-program.ts'
 import { allowedCount, type CountRange, type Scenario } from './scenarios.ts'
 
-export type Check = 'tools' | 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'output'
+export type Check =
+  'program' | 'tools' | 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'output'
 
 export type Problem = { check: Check; summary: string; diff?: string }
+
+// Where a failing cell is fixed: the program file (repository-relative), the other scenarios that
+// run the same file (a fix there changes them too), and the catalogue entry, for an intended change.
+export type FixSite = { program: string; alsoRunsIn: string[]; catalogueEntry: string }
 
 export type CellResult = {
   style: string
   scenario: string
+  fixSite: FixSite
   status: 'pass' | 'fail'
   problems: Problem[]
   warnings: string[]
@@ -26,6 +32,7 @@ export type CellResult = {
 
 export type CellEvidence = {
   style: string
+  fixSite: FixSite
   scenario: Scenario
   run: ProgramRun
   requests: RequestEntry[]
@@ -34,16 +41,18 @@ export type CellEvidence = {
   timeoutMs: number
 }
 
-// A cell that could not run because its style's tools are missing: failed, with the fix.
-export const missingToolsCell = (
+// A cell that could not run (its style's tools or its program file are missing): failed, with why.
+export const notRunCell = (
   style: string,
   scenario: Scenario,
-  missing: string[],
+  fixSite: FixSite,
+  problems: Problem[],
 ): CellResult => ({
   style,
   scenario: scenario.name,
+  fixSite,
   status: 'fail',
-  problems: missing.map((summary) => ({ check: 'tools', summary: `not run: ${summary}` })),
+  problems,
   warnings: [],
   request: null,
   requestCount: 0,
@@ -152,6 +161,7 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
   return {
     style: evidence.style,
     scenario: scenario.name,
+    fixSite: evidence.fixSite,
     status: problems.length > 0 ? 'fail' : 'pass',
     problems,
     warnings: [...new Set(canonicalized.flatMap(({ warnings }) => warnings))],

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
-import { runCell } from '../src/cell.ts'
+import { fixSiteOf, runCell } from '../src/cell.ts'
 import { loadScenarios } from '../src/scenarios.ts'
-import type { Style } from '../src/styles.ts'
+import { exampleStyles, type Style } from '../src/styles.ts'
 import type { CellResult } from '../src/verdict.ts'
 
 // Proof that the harness catches drift: fixture styles (not the real examples) that each change
@@ -13,7 +13,8 @@ const drifting = (mode: string): Style => ({
   name: `drifting-${mode}`,
   title: `drifting (${mode})`,
   dir: fileURLToPath(new URL('fixtures/', import.meta.url)),
-  command: () => ({ file: process.execPath, args: [fixture, mode] }),
+  programFile: () => fixture,
+  command: (file) => ({ file: process.execPath, args: [file, mode] }),
 })
 const attribution = loadScenarios().find((scenario) => scenario.name === 'attribution')!
 
@@ -27,6 +28,26 @@ const run = (mode: string, timeoutMs?: number) =>
   runCell(mock, drifting(mode), attribution, { timeoutMs })
 const summaries = (cell: CellResult) =>
   cell.problems.map((problem) => `${problem.check}: ${problem.summary}`)
+
+describe('a cell names where it is fixed', () => {
+  it('a program file that does not exist is one problem, not four', async () => {
+    const missing = { ...drifting('faithful'), programFile: () => '/nonexistent/attribution.mjs' }
+    const cell = await runCell(mock, missing, attribution)
+    expect(summaries(cell)).toEqual([
+      'program: not run: ../../nonexistent/attribution.mjs does not exist',
+    ])
+  })
+
+  it('the program and every other scenario of the catalogue that runs it', () => {
+    const style = exampleStyles().find((candidate) => candidate.name === 'openai-sdk-python')!
+    const basic = loadScenarios().find((scenario) => scenario.name === 'basic')!
+    expect(fixSiteOf(style, basic, loadScenarios())).toMatchObject({
+      program: 'examples/openai-sdk-python/basic.py',
+      catalogueEntry: 'harness/scenarios.yaml › basic',
+    })
+    expect(fixSiteOf(style, basic, loadScenarios()).alsoRunsIn).toContain('revoked-key')
+  })
+})
 
 describe('the harness reports drift with the exact difference', () => {
   it('passes a faithful program', async () => {

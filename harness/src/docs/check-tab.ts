@@ -145,12 +145,6 @@ export const runTab = async (
 ): Promise<TabCheck> => {
   const proxy = await mock.openProxy(tab.id)
   try {
-    const style = {
-      name: tab.id,
-      title: tab.id,
-      dir: tab.dir,
-      command: () => commands[tab.runner](tab.file),
-    }
     const env = {
       ...proxy.env,
       PATH: process.env.PATH ?? '',
@@ -158,7 +152,7 @@ export const runTab = async (
       LANG: 'C.UTF-8',
       OPENROUTER_API_KEY: tab.key,
     }
-    const run = await runProgram(style, tab.id, { env, timeoutMs })
+    const run = await runProgram(commands[tab.runner](tab.file), { cwd: tab.dir, env, timeoutMs })
     return judgeTab(run, mock.journal.requests({ tag: tab.id }), tab.typeErrors, tab.key, timeoutMs)
   } finally {
     await proxy.close()

@@ -24,6 +24,12 @@ export const markdownReport = (cells: readonly CellResult[], durationMs: number)
       if (problem.diff) lines.push('', '```diff', problem.diff, '```', '')
     }
     if (cell.stderrTail) lines.push('', 'stderr (last lines):', '', '```', cell.stderrTail, '```')
+    const { program, alsoRunsIn, catalogueEntry } = cell.fixSite
+    const shared = alsoRunsIn.length > 0 ? ` (also runs in ${alsoRunsIn.join(', ')})` : ''
+    lines.push(
+      '',
+      `Fix: edit \`${program}\`${shared}, or, if the change is intended, \`${catalogueEntry}\`.`,
+    )
     lines.push('', '</details>')
   }
   const warned = cells.filter((cell) => cell.warnings.length > 0)

@@ -8,6 +8,11 @@ import { terminalReport } from './terminal.ts'
 const cell = (style: string, scenario: string, status: 'pass' | 'fail'): CellResult => ({
   style,
   scenario,
+  fixSite: {
+    program: `examples/${style}/basic.ts`,
+    alsoRunsIn: ['missing-key'],
+    catalogueEntry: `harness/scenarios.yaml › ${scenario}`,
+  },
   status,
   problems:
     status === 'fail'
@@ -29,6 +34,12 @@ describe('reports', () => {
       .split('\n')
       .find((line) => line.startsWith('scenario'))
     expect(header).toMatch(/^scenario\s+curl\s+fetch-ts/)
+  })
+
+  it('terminal: a failure names the program to edit, what else runs it, and the catalogue entry', () => {
+    const text = terminalReport(cells, 1000)
+    expect(text).toContain('fix: edit examples/fetch-ts/basic.ts (also runs in missing-key)')
+    expect(text).toContain('if the change is intended, harness/scenarios.yaml › basic')
   })
 
   it('JSON: a cells array with style, scenario, status and the canonical request', () => {
@@ -57,5 +68,6 @@ describe('reports', () => {
     expect(markdown).toContain('| basic | ✓ 1 | ✗ 1 |')
     expect(markdown).toContain('<details><summary>❌ <code>fetch-ts › basic</code></summary>')
     expect(markdown).toContain('```diff\n-a\n+b\n```')
+    expect(markdown).toContain('Fix: edit `examples/fetch-ts/basic.ts` (also runs in missing-key)')
   })
 })

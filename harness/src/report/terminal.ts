@@ -31,6 +31,13 @@ const colorDiff = (diff: string) =>
     )
     .join('\n')
 
+// Where to act: the program to edit (and what else runs it), or the catalogue for an intended change.
+const fixSiteLines = ({ fixSite }: CellResult) => [
+  `  fix: edit ${fixSite.program}` +
+    (fixSite.alsoRunsIn.length > 0 ? ` (also runs in ${fixSite.alsoRunsIn.join(', ')})` : ''),
+  `       or, if the change is intended, ${fixSite.catalogueEntry}`,
+]
+
 // A failed cell's problems, diffs and stderr: the part of the report a test failure shows.
 export const failureText = (cell: CellResult) => {
   const lines = [`${cellName(cell)} failed`]
@@ -39,6 +46,7 @@ export const failureText = (cell: CellResult) => {
     if (problem.diff) lines.push(indent(colorDiff(problem.diff)))
   }
   if (cell.stderrTail) lines.push('  stderr (last lines):', indent(cell.stderrTail))
+  lines.push(...fixSiteLines(cell))
   return lines.join('\n')
 }
 

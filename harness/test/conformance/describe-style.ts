@@ -16,9 +16,10 @@ export const describeStyle = (name: string) => {
   })
   afterAll(() => mock.close())
 
-  for (const scenario of loadScenarios()) {
+  const catalogue = loadScenarios()
+  for (const scenario of catalogue) {
     it(`${style.name} › ${scenario.name}`, async () => {
-      const cell = await runCell(mock, style, scenario)
+      const cell = await runCell(mock, style, scenario, { catalogue })
       expect(cell.status, failureText(cell)).toBe('pass')
     })
   }
