@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
 import { checkPage, type GroupResult, type TabResult } from '../src/docs/check-page.ts'
 import { createWorkspace } from '../src/docs/workspace.ts'
+import { sharedFile } from './shared-material.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/docs/${name}`, import.meta.url))
-const shared = (name: string) =>
-  fileURLToPath(new URL(`../../../shared/docs-under-test/${name}`, import.meta.url))
+const shared = (name: string) => sharedFile(`docs-under-test/${name}`)
 const docsRoot = fixture('site')
 
 let mock: RunningMock
