@@ -166,7 +166,11 @@ describe('pnpm docs:verify', () => {
       { reject: false },
     )
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toContain('4 passed, 1 failed, 0 skipped')
+    expect(result.stdout).toContain('tabs: 4 passed, 1 failed, 0 skipped; groups: 1 of 1 failed')
+    // One line-number scheme: the page's line, and the line in the block beside it.
+    expect(result.stdout).toContain('type-check: line 52:3 TS2769 No overload matches this call')
+    expect(result.stdout).toContain('(line 10 of the block)')
+    expect(result.stdout).toContain('fix: pass the request under `chatRequest`')
     const { tabs } = JSON.parse(
       await import('node:fs').then((fs) => fs.readFileSync(report, 'utf8')),
     )
@@ -184,8 +188,10 @@ describe('pnpm docs:verify', () => {
     const cli = fileURLToPath(new URL('../src/docs/cli.ts', import.meta.url))
     const page = fixture('llms-full-groups.md')
     expect((await execa(process.execPath, [cli, page], { reject: false })).exitCode).toBe(0)
-    expect(
-      (await execa(process.execPath, [cli, page, '--strict'], { reject: false })).exitCode,
-    ).toBe(1)
+    const strict = await execa(process.execPath, [cli, page, '--strict'], { reject: false })
+    expect(strict.exitCode).toBe(1)
+    expect(strict.stdout).toMatch(
+      /groups: [1-9]\d* of \d+ failed, [1-9]\d* on header differences alone \(--strict\)/,
+    )
   })
 })

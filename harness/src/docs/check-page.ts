@@ -21,6 +21,7 @@ export type TabResult = {
   line: number
   verdict: TabVerdict
   reason: string
+  fix?: string
   evidence?: TabEvidence
   request: CanonicalRequest | null
   warnings: string[]
@@ -81,7 +82,12 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
                 ...tab.base,
                 ...(await runTab(
                   options.mock,
-                  { ...tab, dir: dirname(tab.file), typeErrors: typeErrors.get(tab.file) ?? [] },
+                  {
+                    ...tab,
+                    dir: dirname(tab.file),
+                    typeErrors: typeErrors.get(tab.file) ?? [],
+                    fenceLine: tab.base.line,
+                  },
                   options.timeoutMs,
                 )),
               })),

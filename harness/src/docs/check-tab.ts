@@ -4,7 +4,9 @@ import { canonicalize, type CanonicalRequest } from '../canonicalize.ts'
 import { harnessDir } from '../paths.ts'
 import { tail, withoutKey } from '../printable.ts'
 import { runProgram, type ProgramRun } from '../run-program.ts'
+import { suggestFix } from './fix-hints.ts'
 import type { Runner } from './runners.ts'
+import type { TypeCheckError } from './type-check.ts'
 
 export type TabVerdict =
   | 'pass'
@@ -33,6 +35,8 @@ export type TabCheck = {
   verdict: TabVerdict
   // One line that says why, quoting the tab's own error where there is one.
   reason: string
+  // What to change, where the SDK, Python or the type checker names it.
+  fix?: string
   evidence: TabEvidence
   request: CanonicalRequest | null
   warnings: string[]
@@ -68,13 +72,19 @@ const answerOf = (entry: RequestEntry) => {
   }
 }
 
+// Every line number in a report is a line of the page; a type error also says which line of the
+// block it is, for an editor open on the snippet alone. `fenceLine` is the page line of the fence.
+export const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
+  `line ${fenceLine + error.line}:${error.column} ${error.code} ${error.message} (line ${error.line} of the block)`
+
 export const judgeTab = (
   run: ProgramRun,
   entries: RequestEntry[],
-  typeErrors: string[],
+  checked: { typeErrors: TypeCheckError[]; fenceLine: number },
   key: string,
   timeoutMs: number,
 ): TabCheck => {
+  const typeErrors = checked.typeErrors.map((error) => typeErrorText(error, checked.fenceLine))
   const requests = entries.map((entry) => ({
     method: entry.method,
     path: entry.path,
@@ -92,18 +102,20 @@ export const judgeTab = (
     typeErrors,
   }
   const canonicalized = entries[0] ? canonicalize(entries[0], key) : undefined
+  const fix = suggestFix(`${error ?? ''}\n${stderr}`, checked.typeErrors)
   const verdict = (verdict: TabVerdict, reason: string): TabCheck => ({
     verdict,
     reason,
+    ...(fix && verdict !== 'pass' ? { fix } : {}),
     evidence,
     request: canonicalized?.request ?? null,
     warnings: canonicalized?.warnings ?? [],
   })
   const rejected = requests.find((request) => request.status !== undefined && request.status >= 400)
-  const types =
-    typeErrors.length > 0
-      ? `; type-check: ${typeErrors[0]}${typeErrors.length > 1 ? ` (+${typeErrors.length - 1} more)` : ''}`
-      : ''
+  const first = checked.typeErrors[0]
+  const types = first
+    ? `; ${typeErrors.length === 1 ? 'a type error' : `${typeErrors.length} type errors`}, the first at line ${checked.fenceLine + first.line}:${first.column} (${first.code})`
+    : ''
 
   if (run.timedOut)
     return verdict(
@@ -140,7 +152,15 @@ export const judgeTab = (
 
 export const runTab = async (
   mock: RunningMock,
-  tab: { id: string; runner: Runner; file: string; dir: string; key: string; typeErrors: string[] },
+  tab: {
+    id: string
+    runner: Runner
+    file: string
+    dir: string
+    key: string
+    typeErrors: TypeCheckError[]
+    fenceLine: number
+  },
   timeoutMs: number,
 ): Promise<TabCheck> => {
   const proxy = await mock.openProxy(tab.id)
@@ -153,7 +173,7 @@ export const runTab = async (
       OPENROUTER_API_KEY: tab.key,
     }
     const run = await runProgram(commands[tab.runner](tab.file), { cwd: tab.dir, env, timeoutMs })
-    return judgeTab(run, mock.journal.requests({ tag: tab.id }), tab.typeErrors, tab.key, timeoutMs)
+    return judgeTab(run, mock.journal.requests({ tag: tab.id }), tab, tab.key, timeoutMs)
   } finally {
     await proxy.close()
   }

@@ -67,9 +67,10 @@ try {
   await mock.close()
 }
 
-const strict = values.strict
-console.log(terminalReport(groups, strict))
-if (values.json) await writeFile(resolve(base, values.json), jsonReport(groups, strict))
-if (values.junit) await writeFile(resolve(base, values.junit), junitReport(groups, strict))
-if (values.markdown) await writeFile(resolve(base, values.markdown), markdownReport(groups, strict))
-process.exitCode = groups.some((group) => groupFails(group, strict)) ? 1 : 0
+const options = { strict: values.strict, base }
+console.log(terminalReport(groups, options))
+if (values.json) await writeFile(resolve(base, values.json), jsonReport(groups, options))
+if (values.junit) await writeFile(resolve(base, values.junit), junitReport(groups, options))
+if (values.markdown)
+  await writeFile(resolve(base, values.markdown), markdownReport(groups, options))
+process.exitCode = groups.some((group) => groupFails(group, options.strict)) ? 1 : 0

@@ -3,17 +3,24 @@ import type { GroupResult, TabResult } from './check-page.ts'
 import { escapeXml } from '../report/junit.ts'
 import { placeholderTable } from './placeholders.ts'
 
+// `base` is where the user ran the command: pages are shown as they would type them.
+export type ReportOptions = { strict: boolean; base: string }
+
 export const isFailure = (tab: TabResult) => tab.verdict !== 'pass' && tab.verdict !== 'skipped'
 
 // Under --strict, header differences between a group's tabs fail the group too.
+const failsOnHeaders = (group: GroupResult, strict: boolean) =>
+  strict && group.comparison.headers.length > 0
+
 export const groupFails = (group: GroupResult, strict: boolean) =>
-  group.tabs.some(isFailure) || (strict && group.comparison.headers.length > 0)
+  group.tabs.some(isFailure) || failsOnHeaders(group, strict)
 
 const mark = (tab: TabResult) =>
   tab.verdict === 'pass' ? '✓' : tab.verdict === 'skipped' ? '–' : '✗'
 
-const where = (group: GroupResult) =>
-  `${relative(process.cwd(), group.page)}:${group.line} (group ${group.index})`
+// Every line number is a line of the page: a group's is its first fence (or <CodeGroup>).
+const where = (group: GroupResult, { base }: ReportOptions) =>
+  `${relative(base, group.page)}:${group.line} (group ${group.index})`
 
 export const summary = (groups: GroupResult[], strict: boolean) => {
   const tabs = groups.flatMap((group) => group.tabs)
@@ -22,46 +29,65 @@ export const summary = (groups: GroupResult[], strict: boolean) => {
     passed: tabs.filter((tab) => tab.verdict === 'pass').length,
     failed: tabs.filter(isFailure).length,
     skipped: tabs.filter((tab) => tab.verdict === 'skipped').length,
+    groups: groups.length,
     groupsFailed: groups.filter((group) => groupFails(group, strict)).length,
+    groupsFailedOnHeadersAlone: groups.filter(
+      (group) => !group.tabs.some(isFailure) && failsOnHeaders(group, strict),
+    ).length,
   }
 }
 
-export const terminalReport = (groups: GroupResult[], strict: boolean) => {
+// One sentence for both the terminal and Markdown, so tab counts and group verdicts never disagree.
+const summaryLine = (groups: GroupResult[], strict: boolean) => {
+  const s = summary(groups, strict)
+  const headers =
+    s.groupsFailedOnHeadersAlone > 0
+      ? `, ${s.groupsFailedOnHeadersAlone} on header differences alone (--strict)`
+      : ''
+  return `tabs: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
+}
+
+const headerMark = (strict: boolean) => (strict ? '✗' : '!')
+const headerLabel = (strict: boolean) =>
+  strict
+    ? 'Headers differ (failures under --strict)'
+    : 'Headers differ (warnings; --strict fails them)'
+
+export const terminalReport = (groups: GroupResult[], options: ReportOptions) => {
   const lines: string[] = []
   for (const group of groups) {
-    lines.push('', `${where(group)}${groupFails(group, strict) ? ' ✗' : ''}`)
+    lines.push('', `${where(group, options)}${groupFails(group, options.strict) ? ' ✗' : ''}`)
     const width = Math.max(...group.tabs.map((tab) => tab.title.length))
+    const pad = ''.padEnd(width)
     for (const tab of group.tabs) {
       lines.push(`  ${mark(tab)} ${tab.title.padEnd(width)}  ${tab.verdict}: ${tab.reason}`)
-      for (const error of tab.evidence?.typeErrors.slice(1) ?? [])
-        lines.push(`    ${''.padEnd(width)}  type-check: ${error}`)
+      for (const error of tab.evidence?.typeErrors ?? [])
+        lines.push(`    ${pad}  type-check: ${error}`)
+      if (tab.fix) lines.push(`    ${pad}  fix: ${tab.fix}`)
       if (isFailure(tab) && tab.evidence?.stderrTail)
         lines.push(tab.evidence.stderrTail.replace(/^/gm, '      │ '))
     }
     for (const header of group.comparison.headers)
-      lines.push(`  ${strict ? '✗' : '!'} headers differ: ${header}`)
+      lines.push(`  ${headerMark(options.strict)} headers differ: ${header}`)
     for (const body of group.comparison.bodies) lines.push(`  · requests differ: ${body}`)
   }
-  const s = summary(groups, strict)
   lines.push(
     '',
     'Placeholders substituted:',
     ...placeholderTable.map(({ placeholder, becomes }) => `  ${placeholder} → ${becomes}`),
     '',
-    `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped (${s.tabs} tabs in ${groups.length} groups)`,
+    summaryLine(groups, options.strict),
   )
   return lines.join('\n')
 }
 
-const flatTabs = (groups: GroupResult[]) => groups.flatMap((group) => group.tabs)
-
-export const jsonReport = (groups: GroupResult[], strict: boolean) =>
+export const jsonReport = (groups: GroupResult[], { strict }: ReportOptions) =>
   JSON.stringify(
     {
       summary: summary(groups, strict),
       strict,
       placeholders: placeholderTable,
-      tabs: flatTabs(groups),
+      tabs: groups.flatMap((group) => group.tabs),
       groups: groups.map(({ tabs, ...group }) => ({
         ...group,
         tabs: tabs.map((tab) => tab.title),
@@ -72,63 +98,109 @@ export const jsonReport = (groups: GroupResult[], strict: boolean) =>
     2,
   ) + '\n'
 
-export const junitReport = (groups: GroupResult[], strict: boolean) => {
+export const junitReport = (groups: GroupResult[], options: ReportOptions) => {
   const suites = groups.map((group) => {
+    const classname = escapeXml(where(group, options))
     const cases = group.tabs.map((tab) => {
-      const attributes = `name="${escapeXml(tab.title)}" classname="${escapeXml(where(group))}"`
+      const attributes = `name="${escapeXml(tab.title)}" classname="${classname}"`
       if (tab.verdict === 'pass') return `    <testcase ${attributes}/>`
       if (tab.verdict === 'skipped')
         return `    <testcase ${attributes}><skipped message="${escapeXml(tab.reason)}"/></testcase>`
       const details = [
         tab.reason,
         ...(tab.evidence?.typeErrors ?? []),
+        tab.fix ? `fix: ${tab.fix}` : '',
         tab.evidence?.stderrTail ?? '',
       ].join('\n')
       return `    <testcase ${attributes}><failure type="${tab.verdict}" message="${escapeXml(tab.reason)}">${escapeXml(details)}</failure></testcase>`
     })
-    if (strict && group.comparison.headers.length > 0) {
+    if (failsOnHeaders(group, options.strict)) {
       const message = group.comparison.headers.join('; ')
       cases.push(
-        `    <testcase name="tabs send the same headers" classname="${escapeXml(where(group))}"><failure message="${escapeXml(message)}"/></testcase>`,
+        `    <testcase name="tabs send the same headers" classname="${classname}"><failure message="${escapeXml(message)}"/></testcase>`,
       )
     }
     const failures = cases.filter((line) => line.includes('<failure')).length
-    return `  <testsuite name="${escapeXml(where(group))}" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`
+    return `  <testsuite name="${classname}" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`
   })
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="docs-verify">\n${suites.join('\n')}\n</testsuites>\n`
 }
 
-export const markdownReport = (groups: GroupResult[], strict: boolean) => {
-  const s = summary(groups, strict)
+// Text from a page (MDX tags, the tab's own errors) shown as text on GitHub, which would strip
+// `<Template …>` as HTML, and kept inside its table cell.
+const markdownText = (text: string) =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('|', '\\|')
+    .replaceAll('\n', ' ')
+
+const fenced = (text: string) => {
+  const fence = text.includes('```') ? '````' : '```'
+  return [fence, text, fence]
+}
+
+export const markdownReport = (groups: GroupResult[], options: ReportOptions) => {
+  const s = summary(groups, options.strict)
   const lines = [
-    `## Docs code groups: ${s.failed === 0 && s.groupsFailed === 0 ? '✅' : '❌'} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`,
+    `## Docs code groups: ${s.failed === 0 && s.groupsFailed === 0 ? '✅' : '❌'} ${summaryLine(groups, options.strict)}`,
   ]
   for (const group of groups) {
-    lines.push('', `### ${where(group)}`, '', '| tab | verdict | why |', '| --- | --- | --- |')
+    lines.push(
+      '',
+      `### ${markdownText(where(group, options))}${groupFails(group, options.strict) ? ' ❌' : ''}`,
+      '',
+      '| tab | verdict | why |',
+      '| --- | --- | --- |',
+    )
     for (const tab of group.tabs)
       lines.push(
-        `| ${tab.title} | ${mark(tab)} ${tab.verdict} | ${tab.reason.replaceAll('|', '\\|')} |`,
+        `| ${markdownText(tab.title)} | ${mark(tab)} ${tab.verdict} | ${markdownText(tab.reason)} |`,
       )
+    // The evidence of each failing tab: every type error, the fix, the tail of its stderr.
+    for (const tab of group.tabs.filter(isFailure)) {
+      const evidence = [
+        ...(tab.evidence?.typeErrors ?? []).map((error) => `- type-check: ${markdownText(error)}`),
+        ...(tab.fix ? [`- **fix**: ${tab.fix}`] : []),
+        ...(tab.evidence?.stderrTail
+          ? ['', 'stderr (last lines):', '', ...fenced(tab.evidence.stderrTail)]
+          : []),
+      ]
+      if (evidence.length > 0)
+        lines.push(
+          '',
+          `<details><summary>${markdownText(tab.title)}: evidence</summary>`,
+          '',
+          ...evidence,
+          '',
+          '</details>',
+        )
+    }
     if (group.comparison.headers.length > 0)
       lines.push(
         '',
-        '**Headers differ**',
+        `**${headerLabel(options.strict)}**`,
         '',
-        ...group.comparison.headers.map((line) => `- ${line}`),
+        ...group.comparison.headers.map(
+          (line) => `- ${headerMark(options.strict)} ${markdownText(line)}`,
+        ),
       )
     if (group.comparison.bodies.length > 0)
       lines.push(
         '',
         '**Requests differ** (reported, not failed)',
         '',
-        ...group.comparison.bodies.map((line) => `- ${line}`),
+        ...group.comparison.bodies.map((line) => `- ${markdownText(line)}`),
       )
   }
   lines.push(
     '',
     '<details><summary>Placeholders substituted</summary>',
     '',
-    ...placeholderTable.map(({ placeholder, becomes }) => `- \`${placeholder}\` → ${becomes}`),
+    ...placeholderTable.map(
+      ({ placeholder, becomes }) => `- \`${placeholder}\` → ${markdownText(becomes)}`,
+    ),
     '',
     '</details>',
   )

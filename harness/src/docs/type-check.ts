@@ -16,10 +16,16 @@ const compilerOptions = {
   types: ['node'],
 }
 
-// Type-checks every TypeScript tab of a run in one compiler pass, against the pinned SDKs' types,
-// and returns each file's errors as `line:column TSnnnn message`.
-export const typeCheck = async (root: string, files: string[]): Promise<Map<string, string[]>> => {
-  const errors = new Map(files.map((file) => [file, [] as string[]]))
+// One compiler error, at a line of the tab's code. `message` is tsc's headline joined with the
+// deepest line of its explanation, which is where it names the property or type at fault.
+export type TypeCheckError = { line: number; column: number; code: string; message: string }
+
+// Type-checks every TypeScript tab of a run in one compiler pass, against the pinned SDKs' types.
+export const typeCheck = async (
+  root: string,
+  files: string[],
+): Promise<Map<string, TypeCheckError[]>> => {
+  const errors = new Map(files.map((file) => [file, [] as TypeCheckError[]]))
   if (files.length === 0) return errors
   writeFileSync(
     join(root, 'tsconfig.json'),
@@ -31,11 +37,22 @@ export const typeCheck = async (root: string, files: string[]): Promise<Map<stri
     reject: false,
     cwd: root,
   })
+  let last: TypeCheckError | undefined
+  let headline = ''
   for (const line of result.stdout.split('\n')) {
     const match = line.match(/^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/)
-    if (!match) continue
-    const file = join(root, match[1]!)
-    errors.get(file)?.push(`${match[2]}:${match[3]} ${match[4]} ${match[5]}`)
+    if (match) {
+      headline = match[5]!
+      last = {
+        line: Number(match[2]),
+        column: Number(match[3]),
+        code: match[4]!,
+        message: headline,
+      }
+      errors.get(join(root, match[1]!))?.push(last)
+    } else if (last && /^\s+\S/.test(line)) {
+      last.message = `${headline.replace(/\.$/, '')}: ${line.trim()}`
+    }
   }
   if (result.exitCode !== 0 && [...errors.values()].every((list) => list.length === 0)) {
     throw new Error(`tsc failed without file errors:\n${result.stdout}\n${result.stderr}`)
