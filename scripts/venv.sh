@@ -3,6 +3,7 @@
 # Makes DIR/.venv from DIR/requirements.txt (hash-pinned). Runs before every task that needs it and
 # does nothing while the venv matches the pins.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 cd "${1:?usage: scripts/venv.sh DIR}"
 
 pins=$(sha256sum requirements.txt | cut -d' ' -f1)
@@ -16,7 +17,10 @@ if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/d
   exit 1
 fi
 
-echo "==> creating $PWD/.venv from requirements.txt"
+# turbo shows a set-up task's output only when it fails, so the one wait of a first run is
+# announced on the terminal itself (where there is one).
+say() { if { true >/dev/tty; } 2>/dev/null; then echo "$*" >/dev/tty; else echo "$*"; fi; }
+say "==> making ${PWD#"$root/"}/.venv from its pinned requirements (first run only)"
 rm -rf .venv
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary=:all: -r requirements.txt
