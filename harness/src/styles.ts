@@ -16,6 +16,10 @@ export type Style = {
 // TypeScript runs on this Node (24, native type stripping): never through npx or tsx, whose
 // start-up would dominate every cell. Python runs from the example's own venv by path.
 const runWithNode = (file: string) => ({ file: process.execPath, args: [file] })
+const withVenvPython = <T extends { dir: string }>(style: T) => ({
+  ...style,
+  command: (file: string) => ({ file: join(style.dir, '.venv', 'bin', 'python'), args: [file] }),
+})
 
 export const exampleStyles = (root = examplesDir): Style[] => {
   const style = (name: string, title: string, extension: string) => {
@@ -30,13 +34,8 @@ export const exampleStyles = (root = examplesDir): Style[] => {
   return [
     { ...style('openrouter-sdk-ts', 'OpenRouter SDK (TypeScript)', 'ts'), command: runWithNode },
     { ...style('openai-sdk-ts', 'OpenAI SDK (TypeScript)', 'ts'), command: runWithNode },
-    {
-      ...style('openai-sdk-python', 'OpenAI SDK (Python)', 'py'),
-      command: (file) => ({
-        file: join(root, 'openai-sdk-python', '.venv', 'bin', 'python'),
-        args: [file],
-      }),
-    },
+    withVenvPython(style('openai-sdk-python', 'OpenAI SDK (Python)', 'py')),
+    withVenvPython(style('python-requests', 'requests (Python)', 'py')),
     { ...style('fetch-ts', 'fetch (TypeScript)', 'ts'), command: runWithNode },
     {
       ...style('curl', 'cURL', 'sh'),
