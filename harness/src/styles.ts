@@ -34,6 +34,7 @@ export const exampleStyles = (root = examplesDir): Style[] => {
   return [
     { ...style('openrouter-sdk-ts', 'OpenRouter SDK (TypeScript)', 'ts'), command: runWithNode },
     { ...style('openai-sdk-ts', 'OpenAI SDK (TypeScript)', 'ts'), command: runWithNode },
+    withVenvPython(style('openrouter-sdk-python', 'OpenRouter SDK (Python)', 'py')),
     withVenvPython(style('openai-sdk-python', 'OpenAI SDK (Python)', 'py')),
     withVenvPython(style('python-requests', 'requests (Python)', 'py')),
     { ...style('fetch-ts', 'fetch (TypeScript)', 'ts'), command: runWithNode },

@@ -147,6 +147,7 @@ describe("the project's own docs page", () => {
     )
     expect(groups[0]!.tabs.map((tab) => [tab.title, tab.verdict])).toEqual([
       ['TypeScript SDK', 'pass'],
+      ['Python (OpenRouter SDK)', 'pass'],
       ['Python (OpenAI SDK)', 'pass'],
       ['Python (requests)', 'pass'],
       ['TypeScript (OpenAI SDK)', 'pass'],
