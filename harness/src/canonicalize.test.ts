@@ -59,6 +59,24 @@ describe('canonicalize', () => {
     expect(canonicalize(entry([], '{"stream":true}')).request.body).toEqual({ stream: true })
   })
 
+  it('reads content of a single text part as that text, and nothing else so', () => {
+    const body = (content: unknown) =>
+      canonicalize(entry([], JSON.stringify({ messages: [{ role: 'system', content }] }))).request
+        .body
+    expect(body([{ type: 'text', text: 'Be brief.' }])).toEqual(body('Be brief.'))
+    // Two parts, a part with cache_control, or an image part mean something else: kept as sent.
+    const kept = [
+      [
+        { type: 'text', text: 'a' },
+        { type: 'text', text: 'b' },
+      ],
+      [{ type: 'text', text: 'a', cache_control: { type: 'ephemeral' } }],
+      [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }],
+    ]
+    for (const content of kept)
+      expect(body(content)).toEqual({ messages: [{ role: 'system', content }] })
+  })
+
   it('keeps a body that is not JSON as text, and no body as null', () => {
     expect(canonicalize(entry([], 'not json')).request.body).toBe('not json')
     expect(canonicalize(entry([])).request.body).toBeNull()

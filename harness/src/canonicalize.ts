@@ -42,6 +42,8 @@ export const bodyRules: Record<string, string> = {
   'stream: false':
     'false is the default, and OpenRouter treats it as absent (@openrouter/sdk always sends it)',
   'JSON structure': 'bodies are compared parsed, so key order and whitespace do not matter',
+  'content: [one text part]':
+    "a message whose content is a single text part (the Vercel AI SDK's provider sends system messages so) means the same as that text as a string, which the other styles send",
 }
 
 const isDropped = (name: string, value: string, hasBody: boolean) =>
@@ -59,10 +61,26 @@ const parseBody = (raw: string): unknown => {
   }
 }
 
+type Message = { content?: unknown }
+const isOneTextPart = (content: unknown): content is [{ type: 'text'; text: string }] =>
+  Array.isArray(content) &&
+  content.length === 1 &&
+  Object.keys(content[0] ?? {})
+    .sort()
+    .join() === 'text,type' &&
+  content[0].type === 'text' &&
+  typeof content[0].text === 'string'
+
+const canonicalMessage = (message: Message): Message =>
+  isOneTextPart(message.content) ? { ...message, content: message.content[0].text } : message
+
 const canonicalBody = (body: unknown): unknown => {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return body
   const { stream, ...rest } = body as Record<string, unknown>
-  return stream === false ? rest : body
+  const withoutDefault = stream === false ? rest : (body as Record<string, unknown>)
+  return Array.isArray(withoutDefault.messages)
+    ? { ...withoutDefault, messages: (withoutDefault.messages as Message[]).map(canonicalMessage) }
+    : withoutDefault
 }
 
 const sortKeys = (headers: Record<string, string>) =>

@@ -7,7 +7,13 @@ import { runProgram } from './run-program.ts'
 import type { Scenario } from './scenarios.ts'
 import type { Style } from './styles.ts'
 import { missingTools } from './tools.ts'
-import { judgeCell, notRunCell, type CellResult, type FixSite } from './verdict.ts'
+import {
+  judgeCell,
+  notApplicableCell,
+  notRunCell,
+  type CellResult,
+  type FixSite,
+} from './verdict.ts'
 
 export const defaultTimeoutMs = 30_000
 
@@ -51,6 +57,8 @@ export const runCell = async (
   options: CellOptions = {},
 ): Promise<CellResult> => {
   const fixSite = fixSiteOf(style, scenario, options.catalogue ?? [scenario])
+  const notApplicable = scenario.notApplicable?.[style.name]
+  if (notApplicable) return notApplicableCell(style.name, scenario, fixSite, notApplicable)
   const missing = missingTools(style.tools ?? [])
   if (missing.length > 0) {
     return notRunCell(

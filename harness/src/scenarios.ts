@@ -29,6 +29,8 @@ export type Scenario = {
   requests: RequestCount
   output: ExpectedOutput
   timeoutSeconds?: number
+  // Styles that cannot express this scenario, each with why: their cells are shown, never run.
+  notApplicable?: Record<string, string>
 }
 
 const count = {
@@ -57,6 +59,10 @@ const catalogueSchema = {
         additionalProperties: false,
         properties: {
           description: { type: 'string' },
+          notApplicable: {
+            type: 'object',
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
           program: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
           key: {
             oneOf: [

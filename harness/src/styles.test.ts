@@ -15,6 +15,24 @@ describe('missingPrograms', () => {
     expect(missingPrograms(styles, scenarios)).toEqual([join(root, 'fetch-ts', 'new-one.ts')])
   })
 
+  it('asks for no program of a scenario the style cannot express', () => {
+    const root = mkdtempSync(join(tmpdir(), 'styles-'))
+    const styles = exampleStyles(root).filter((style) => style.name === 'fetch-ts')
+    const scenarios = [{ program: 'key-info', notApplicable: { 'fetch-ts': 'no such call' } }]
+    expect(missingPrograms(styles, scenarios)).toEqual([])
+  })
+
+  it('every style a catalogue entry names (its counts, what it cannot express) exists', () => {
+    const names = new Set(exampleStyles().map((style) => style.name))
+    const named = loadScenarios().flatMap((scenario) => [
+      ...Object.keys(scenario.notApplicable ?? {}),
+      ...(typeof scenario.requests === 'object' && !('min' in scenario.requests)
+        ? Object.keys(scenario.requests).filter((key) => key !== 'default')
+        : []),
+    ])
+    expect(named.filter((name) => !names.has(name))).toEqual([])
+  })
+
   it('finds every program of the real catalogue', () => {
     expect(missingPrograms(exampleStyles(), loadScenarios())).toEqual([])
   })

@@ -37,6 +37,7 @@ export const exampleStyles = (root = examplesDir): Style[] => {
     withVenvPython(style('openrouter-sdk-python', 'OpenRouter SDK (Python)', 'py')),
     withVenvPython(style('openai-sdk-python', 'OpenAI SDK (Python)', 'py')),
     withVenvPython(style('python-requests', 'requests (Python)', 'py')),
+    { ...style('vercel-ai-sdk-ts', 'Vercel AI SDK (TypeScript)', 'ts'), command: runWithNode },
     { ...style('fetch-ts', 'fetch (TypeScript)', 'ts'), command: runWithNode },
     {
       ...style('curl', 'cURL', 'sh'),
@@ -47,9 +48,16 @@ export const exampleStyles = (root = examplesDir): Style[] => {
 }
 
 // The program files the styles lack for these scenarios, each named once.
-export const missingPrograms = (styles: Style[], scenarios: { program: string }[]) =>
+export const missingPrograms = (
+  styles: Style[],
+  scenarios: { program: string; notApplicable?: Record<string, string> }[],
+) =>
   [
     ...new Set(
-      styles.flatMap((style) => scenarios.map((scenario) => style.programFile(scenario.program))),
+      styles.flatMap((style) =>
+        scenarios
+          .filter((scenario) => !scenario.notApplicable?.[style.name])
+          .map((scenario) => style.programFile(scenario.program)),
+      ),
     ),
   ].filter((file) => !existsSync(file))

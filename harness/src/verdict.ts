@@ -18,7 +18,9 @@ export type CellResult = {
   style: string
   scenario: string
   fixSite: FixSite
-  status: 'pass' | 'fail'
+  status: 'pass' | 'fail' | 'not-applicable'
+  // Why a not-applicable cell is so: the catalogue's words.
+  notApplicable?: string
   problems: Problem[]
   warnings: string[]
   // The first request the cell sent, canonicalized; null when it sent none.
@@ -40,6 +42,19 @@ export type CellEvidence = {
   key?: string
   timeoutMs: number
 }
+
+// A cell whose style cannot express its scenario, as the catalogue says: shown with the reason,
+// never run, never a pass.
+export const notApplicableCell = (
+  style: string,
+  scenario: Scenario,
+  fixSite: FixSite,
+  reason: string,
+): CellResult => ({
+  ...notRunCell(style, scenario, fixSite, []),
+  status: 'not-applicable',
+  notApplicable: reason,
+})
 
 // A cell that could not run (its style's tools or its program file are missing): failed, with why.
 export const notRunCell = (

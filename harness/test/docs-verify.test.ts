@@ -129,7 +129,9 @@ describe('pages of our own, covering each syntax', () => {
     expect(tab(groups, 'Hangs')).toMatchObject({ verdict: 'hung' })
     expect(tab(groups, 'Hangs').reason).toContain('having sent 1 request(s)')
     expect(tab(groups, 'Imports a package the checker lacks')).toMatchObject({ verdict: 'skipped' })
-    expect(tab(groups, 'Imports a package the checker lacks').reason).toContain('imports ai')
+    expect(tab(groups, 'Imports a package the checker lacks').reason).toContain(
+      'imports @tanstack/ai-openrouter',
+    )
     expect(tab(groups, 'Sends nothing')).toMatchObject({ verdict: 'sent-nothing' })
   })
 
@@ -151,6 +153,7 @@ describe("the project's own docs page", () => {
       ['Python (OpenAI SDK)', 'pass'],
       ['Python (requests)', 'pass'],
       ['TypeScript (OpenAI SDK)', 'pass'],
+      ['TypeScript (Vercel AI SDK)', 'pass'],
       ['TypeScript (fetch)', 'pass'],
       ['cURL', 'pass'],
     ])

@@ -38,6 +38,14 @@ describe('a cell names where it is fixed', () => {
     ])
   })
 
+  it('a scenario the catalogue marks not applicable for a style is not run, and not a pass', async () => {
+    const missing = { ...drifting('faithful'), programFile: () => '/nonexistent/attribution.mjs' }
+    const scenario = { ...attribution, notApplicable: { [missing.name]: 'cannot say it' } }
+    const cell = await runCell(mock, missing, scenario)
+    expect(cell).toMatchObject({ status: 'not-applicable', notApplicable: 'cannot say it' })
+    expect(cell.requestCount).toBe(0)
+  })
+
   it('the program and every other scenario of the catalogue that runs it', () => {
     const style = exampleStyles().find((candidate) => candidate.name === 'openai-sdk-python')!
     const basic = loadScenarios().find((scenario) => scenario.name === 'basic')!

@@ -7,11 +7,12 @@ const tab = (language: string, code: string) => ({ title: 't', language, flags: 
 describe('planTab', () => {
   it.each([
     ['typescript', "import OpenAI from 'openai'\nconst x: number = 1", { runner: 'typescript' }],
+    ['ts', "import { generateText } from 'ai'", { runner: 'typescript' }],
     [
       'ts',
-      "import { x } from 'ai'",
+      "import { x } from '@tanstack/ai-openrouter'",
       {
-        skip: 'imports ai, which the checker does not provide (it provides @openrouter/sdk, openai)',
+        skip: 'imports @tanstack/ai-openrouter, which the checker does not provide (it provides @openrouter/sdk, openai, ai, @openrouter/ai-sdk-provider)',
       },
     ],
     ['python', 'import requests', { runner: 'python' }],

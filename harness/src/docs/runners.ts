@@ -33,7 +33,7 @@ const data = new Set([
 ])
 
 // Packages a TypeScript tab may import: each resolves to the version pinned by our example workspaces.
-export const providedPackages = ['@openrouter/sdk', 'openai']
+export const providedPackages = ['@openrouter/sdk', 'openai', 'ai', '@openrouter/ai-sdk-provider']
 
 const packageName = (specifier: string) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!

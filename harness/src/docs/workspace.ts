@@ -8,6 +8,8 @@ import type { Runner } from './runners.ts'
 const packageHomes: Record<string, string> = {
   '@openrouter/sdk': join(examplesDir, 'openrouter-sdk-ts'),
   openai: join(examplesDir, 'openai-sdk-ts'),
+  ai: join(examplesDir, 'vercel-ai-sdk-ts'),
+  '@openrouter/ai-sdk-provider': join(examplesDir, 'vercel-ai-sdk-ts'),
   '@types/node': harnessDir,
 }
 

@@ -13,6 +13,8 @@ export const escapeXml = (text: string) =>
 const testcase = (cell: CellResult) => {
   const attributes = `name="${escapeXml(cellName(cell))}" classname="${escapeXml(cell.style)}" time="${cell.durationMs / 1000}"`
   if (cell.status === 'pass') return `    <testcase ${attributes}/>`
+  if (cell.status === 'not-applicable')
+    return `    <testcase ${attributes}><skipped message="${escapeXml(`not applicable: ${cell.notApplicable}`)}"/></testcase>`
   const message = cell.problems.map((problem) => `${problem.check}: ${problem.summary}`).join('; ')
   const details = cell.problems
     .map((problem) => [problem.summary, problem.diff].filter(Boolean).join('\n'))

@@ -1,12 +1,12 @@
 import type { CellResult } from '../verdict.ts'
-import { cellName, grid, mark, summarize } from './summary.ts'
+import { cellName, grid, legend, mark, notApplicableLines, summarize, totals } from './summary.ts'
 
 // Markdown that fits a CI step summary: the matrix, then each failure folded with its diffs.
 export const markdownReport = (cells: readonly CellResult[], durationMs: number) => {
   const { styles, scenarios, at } = grid(cells)
-  const { passed, failed } = summarize(cells)
+  const { failed } = summarize(cells)
   const lines = [
-    `## OpenRouter docs conformance: ${failed === 0 ? '✅' : '❌'} ${passed} passed, ${failed} failed`,
+    `## OpenRouter docs conformance: ${failed === 0 ? '✅' : '❌'} ${totals(cells)}`,
     '',
     `| scenario | ${styles.join(' | ')} |`,
     `| --- | ${styles.map(() => ':---:').join(' | ')} |`,
@@ -15,7 +15,7 @@ export const markdownReport = (cells: readonly CellResult[], durationMs: number)
         `| ${scenario} | ${styles.map((style) => mark(at(scenario, style))).join(' | ')} |`,
     ),
     '',
-    `✓ pass · ! pass with warnings · ✗ fail; the number is how many requests the cell sent. ${(durationMs / 1000).toFixed(1)} s.`,
+    `${legend}. ${(durationMs / 1000).toFixed(1)} s.`,
   ]
   for (const cell of cells.filter((cell) => cell.status === 'fail')) {
     lines.push('', `<details><summary>❌ <code>${cellName(cell)}</code></summary>`, '')
@@ -31,6 +31,10 @@ export const markdownReport = (cells: readonly CellResult[], durationMs: number)
       `Fix: edit \`${program}\`${shared}, or, if the change is intended, \`${catalogueEntry}\`.`,
     )
     lines.push('', '</details>')
+  }
+  const notApplicable = notApplicableLines(cells)
+  if (notApplicable.length > 0) {
+    lines.push('', '### Not applicable', '', ...notApplicable.map((line) => `- ${line}`))
   }
   const warned = cells.filter((cell) => cell.warnings.length > 0)
   if (warned.length > 0) {

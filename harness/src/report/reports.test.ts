@@ -27,6 +27,12 @@ const cell = (style: string, scenario: string, status: 'pass' | 'fail'): CellRes
   durationMs: 120,
 })
 const cells = [cell('curl', 'basic', 'pass'), cell('fetch-ts', 'basic', 'fail')]
+const notApplicable: CellResult = {
+  ...cell('vercel-ai-sdk-ts', 'basic', 'pass'),
+  status: 'not-applicable',
+  notApplicable: 'no call for it',
+  requestCount: 0,
+}
 
 describe('reports', () => {
   it('terminal: the matrix header keeps its columns apart when scenario names are short', () => {
@@ -40,6 +46,16 @@ describe('reports', () => {
     const text = terminalReport(cells, 1000)
     expect(text).toContain('fix: edit examples/fetch-ts/basic.ts (also runs in missing-key)')
     expect(text).toContain('if the change is intended, harness/scenarios.yaml › basic')
+  })
+
+  it('a not-applicable cell: n/a with its reason, counted apart, a skip in JUnit', () => {
+    const withNa = [...cells, notApplicable]
+    const terminal = terminalReport(withNa, 1000)
+    expect(terminal).toMatch(/^basic\s+✓ 1\s+✗ 1\s+n\/a/m)
+    expect(terminal).toContain('n/a vercel-ai-sdk-ts › basic: no call for it')
+    expect(terminal).toContain('1 passed, 1 failed, 1 not applicable')
+    expect(junitReport(withNa)).toContain('<skipped message="not applicable: no call for it"/>')
+    expect(markdownReport(withNa, 1000)).toContain('- vercel-ai-sdk-ts › basic: no call for it')
   })
 
   it('JSON: a cells array with style, scenario, status and the canonical request', () => {

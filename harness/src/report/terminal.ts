@@ -1,6 +1,6 @@
 import { styleText } from 'node:util'
 import type { CellResult } from '../verdict.ts'
-import { cellName, grid, mark, summarize } from './summary.ts'
+import { cellName, grid, legend, mark, notApplicableLines, totals } from './summary.ts'
 
 const color = (format: Parameters<typeof styleText>[0], text: string) =>
   styleText(format, text, { stream: process.stdout })
@@ -63,10 +63,7 @@ export const terminalReport = (cells: readonly CellResult[], durationMs: number)
         styles.map((style, i) => mark(at(scenario, style)).padEnd(columns[i]!)).join(''),
     ),
     '',
-    color(
-      'dim',
-      '✓ pass  ! pass with warnings  ✗ fail; the number is how many requests the cell sent',
-    ),
+    color('dim', legend),
   ]
 
   for (const cell of cells.filter((cell) => cell.status === 'fail')) {
@@ -77,7 +74,10 @@ export const terminalReport = (cells: readonly CellResult[], durationMs: number)
     lines.push('', color('yellow', 'Warnings'))
     for (const cell of warned) lines.push(`  ! ${cellName(cell)}: ${cell.warnings.join('; ')}`)
   }
-  const { passed, failed } = summarize(cells)
-  lines.push('', `${passed} passed, ${failed} failed (${(durationMs / 1000).toFixed(1)} s)`)
+  const notApplicable = notApplicableLines(cells)
+  if (notApplicable.length > 0) {
+    lines.push('', color('dim', 'Not applicable'), ...notApplicable.map((line) => `  n/a ${line}`))
+  }
+  lines.push('', `${totals(cells)} (${(durationMs / 1000).toFixed(1)} s)`)
   return lines.join('\n')
 }

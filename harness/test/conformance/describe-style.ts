@@ -18,6 +18,12 @@ export const describeStyle = (name: string) => {
 
   const catalogue = loadScenarios()
   for (const scenario of catalogue) {
+    // A cell the catalogue marks not applicable is listed as skipped, with its reason.
+    const notApplicable = scenario.notApplicable?.[style.name]
+    if (notApplicable) {
+      it.skip(`${style.name} › ${scenario.name} (not applicable: ${notApplicable})`)
+      continue
+    }
     it(`${style.name} › ${scenario.name}`, async () => {
       const cell = await runCell(mock, style, scenario, { catalogue })
       expect(cell.status, failureText(cell)).toBe('pass')

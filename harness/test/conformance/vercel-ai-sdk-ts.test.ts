@@ -1,0 +1,3 @@
+import { describeStyle } from './describe-style.ts'
+
+describeStyle('vercel-ai-sdk-ts')
