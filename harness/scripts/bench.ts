@@ -22,10 +22,19 @@ const rounds = Number(values.rounds)
 const concurrency = Number(values.concurrency)
 const styles = exampleStyles()
 const scenarios = loadScenarios()
-// The floor runs the cells in the order the matrix schedules them, so only overhead differs.
+// The floor runs the cells in the order the matrix schedules them, so only overhead differs; a
+// cell the catalogue marks not applicable runs nothing in either.
 const cells = scheduleSlowFirst(
-  scenarios.flatMap((scenario) => styles.map((style) => ({ style, scenario }))),
+  scenarios.flatMap((scenario) =>
+    styles
+      .filter((style) => !scenario.notApplicable?.[style.name])
+      .map((style) => ({ style, scenario })),
+  ),
 )
+
+// Each style's bare basic cell, in milliseconds, from the last floor round: its runtime's and
+// client's start-up, which is most of every cell.
+const basicCell = new Map<string, number>()
 
 const floor = async () => {
   const mock = await startMock()
@@ -33,10 +42,11 @@ const floor = async () => {
   const started = performance.now()
   await Promise.all(
     cells.map(({ style, scenario }, i) =>
-      limit(() => {
+      limit(async () => {
         const env = cellEnvironment(mock.env, scenarioKey(mock, `bench-${i}`, scenario))
         const command = style.command(style.programFile(scenario.program))
-        return runProgram(command, { cwd: style.dir, env, timeoutMs: 60_000 })
+        const run = await runProgram(command, { cwd: style.dir, env, timeoutMs: 60_000 })
+        if (scenario.name === 'basic') basicCell.set(style.name, run.durationMs)
       }),
     ),
   )
@@ -71,3 +81,9 @@ console.log(
   `conformance matrix (mock start, proxies, journal, verdicts): ${best(matrices).toFixed(2)} s`,
 )
 console.log(`ratio: ${(best(matrices) / best(floors)).toFixed(2)}× (aim: ≤ 1.3×)`)
+console.log(
+  `a basic cell, bare, per style (start-up and one call): ${[...basicCell]
+    .sort(([, a], [, b]) => b - a)
+    .map(([style, ms]) => `${style} ${(ms / 1000).toFixed(2)} s`)
+    .join(', ')}`,
+)
