@@ -7,6 +7,7 @@ import { defaultTimeoutMs } from './cell.ts'
 import { runMatrix } from './matrix.ts'
 import { jsonReport } from './report/json.ts'
 import { junitReport } from './report/junit.ts'
+import { htmlReport } from './report/html.ts'
 import { markdownReport } from './report/markdown.ts'
 import { progressLine, terminalReport } from './report/terminal.ts'
 import { loadScenarios } from './scenarios.ts'
@@ -22,6 +23,8 @@ same request and print the same output. Exits 1 when any cell fails.
   --json FILE        write the JSON report (cells with verdicts, evidence, canonical requests)
   --junit FILE       write a JUnit XML report
   --markdown FILE    write a Markdown report (fits a CI step summary)
+  --html FILE        write the onboarding page: each scenario, every style's program, output and
+                     verdict side by side (one self-contained file)
   --concurrency N    cells at once (default: the number of cores, ${availableParallelism()})
   --timeout SECONDS  per cell, before it is killed (default: ${defaultTimeoutMs / 1000})
   --cwd DIR          write reports relative to DIR (\`pnpm conformance\` passes where you ran it)`
@@ -35,6 +38,7 @@ const parse = () => {
         json: { type: 'string' },
         junit: { type: 'string' },
         markdown: { type: 'string' },
+        html: { type: 'string' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
         cwd: { type: 'string' },
@@ -129,4 +133,6 @@ const output = (file: string) => resolve(values.cwd || process.cwd(), file)
 if (values.json) await writeFile(output(values.json), jsonReport(cells, durationMs))
 if (values.junit) await writeFile(output(values.junit), junitReport(cells))
 if (values.markdown) await writeFile(output(values.markdown), markdownReport(cells, durationMs))
+if (values.html)
+  await writeFile(output(values.html), htmlReport(cells, { scenarios, styles, durationMs }))
 process.exitCode = cells.some((cell) => cell.status === 'fail') ? 1 : 0
