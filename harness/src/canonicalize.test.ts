@@ -77,6 +77,14 @@ describe('canonicalize', () => {
       expect(body(content)).toEqual({ messages: [{ role: 'system', content }] })
   })
 
+  it('reads an embeddings input of one string as that string, on /embeddings only', () => {
+    const body = (path: string, input: unknown) =>
+      canonicalize({ ...entry([], JSON.stringify({ input })), path }).request.body
+    expect(body('/api/v1/embeddings', ['hello'])).toEqual({ input: 'hello' })
+    expect(body('/api/v1/embeddings', ['a', 'b'])).toEqual({ input: ['a', 'b'] })
+    expect(body('/api/v1/responses', ['hello'])).toEqual({ input: ['hello'] })
+  })
+
   it('keeps a body that is not JSON as text, and no body as null', () => {
     expect(canonicalize(entry([], 'not json')).request.body).toBe('not json')
     expect(canonicalize(entry([])).request.body).toBeNull()

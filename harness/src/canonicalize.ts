@@ -44,6 +44,8 @@ export const bodyRules: Record<string, string> = {
   'JSON structure': 'bodies are compared parsed, so key order and whitespace do not matter',
   'content: [one text part]':
     "a message whose content is a single text part (the Vercel AI SDK's provider sends system messages so) means the same as that text as a string, which the other styles send",
+  'embeddings input: [one string]':
+    "OpenRouter embeds each string of a list, so a list of one string (the AI SDK's embed sends so) gets the same single embedding as the string itself",
 }
 
 const isDropped = (name: string, value: string, hasBody: boolean) =>
@@ -74,13 +76,18 @@ const isOneTextPart = (content: unknown): content is [{ type: 'text'; text: stri
 const canonicalMessage = (message: Message): Message =>
   isOneTextPart(message.content) ? { ...message, content: message.content[0].text } : message
 
-const canonicalBody = (body: unknown): unknown => {
+const isOneString = (input: unknown): input is [string] =>
+  Array.isArray(input) && input.length === 1 && typeof input[0] === 'string'
+
+const canonicalBody = (body: unknown, path: string): unknown => {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return body
   const { stream, ...rest } = body as Record<string, unknown>
-  const withoutDefault = stream === false ? rest : (body as Record<string, unknown>)
-  return Array.isArray(withoutDefault.messages)
-    ? { ...withoutDefault, messages: (withoutDefault.messages as Message[]).map(canonicalMessage) }
-    : withoutDefault
+  const canonical = stream === false ? rest : { ...(body as Record<string, unknown>) }
+  if (Array.isArray(canonical.messages))
+    canonical.messages = (canonical.messages as Message[]).map(canonicalMessage)
+  if (path.endsWith('/embeddings') && isOneString(canonical.input))
+    canonical.input = canonical.input[0]
+  return canonical
 }
 
 const sortKeys = (headers: Record<string, string>) =>
@@ -109,7 +116,7 @@ export const canonicalize = (
       method: entry.method,
       path: entry.path,
       headers: sortKeys(headers),
-      body: canonicalBody(parseBody(entry.body)),
+      body: canonicalBody(parseBody(entry.body), entry.path),
     },
     warnings,
   }

@@ -31,6 +31,9 @@ export type Scenario = {
   timeoutSeconds?: number
   // Styles that cannot express this scenario, each with why: their cells are shown, never run.
   notApplicable?: Record<string, string>
+  // Per style, what it sends differently by design (a dotted path into the canonical request),
+  // each with why: compared as the scenario's, and reported on the cell.
+  acceptedDifferences?: Record<string, Record<string, string>>
 }
 
 const count = {
@@ -62,6 +65,14 @@ const catalogueSchema = {
           notApplicable: {
             type: 'object',
             additionalProperties: { type: 'string', minLength: 1 },
+          },
+          acceptedDifferences: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              propertyNames: { pattern: '^(headers|body)(\\.[^.]+)+$' },
+              additionalProperties: { type: 'string', minLength: 1 },
+            },
           },
           program: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
           key: {

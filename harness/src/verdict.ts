@@ -100,7 +100,50 @@ const outputProblems = (scenario: Scenario, run: ProgramRun): Problem[] => {
   return problems
 }
 
-const requestProblems = (scenario: Scenario, canonical: CanonicalRequest[]): Problem[] => {
+type Json = Record<string, unknown>
+const valueAt = (value: unknown, path: string[]): unknown =>
+  path.reduce<unknown>((inner, key) => (inner as Json | undefined)?.[key], value)
+
+// The request with each accepted path holding the scenario's value (or absent where it has none).
+const acceptingDifferences = (
+  request: CanonicalRequest,
+  expected: CanonicalRequest,
+  paths: string[],
+): CanonicalRequest => {
+  const copy = structuredClone(request) as unknown as Json
+  for (const path of paths) {
+    const keys = path.split('.')
+    const parent = valueAt(copy, keys.slice(0, -1)) as Json | undefined
+    if (!parent || typeof parent !== 'object') continue
+    const wanted = valueAt(expected, keys)
+    if (wanted === undefined) delete parent[keys.at(-1)!]
+    else parent[keys.at(-1)!] = structuredClone(wanted)
+  }
+  return copy as unknown as CanonicalRequest
+}
+
+// What the style sends differently by design, each with the catalogue's reason.
+const acceptedNotes = (scenario: Scenario, style: string, request: CanonicalRequest | undefined) =>
+  Object.entries(scenario.acceptedDifferences?.[style] ?? {})
+    .filter(
+      ([path]) =>
+        request && valueAt(request, path.split('.')) !== valueAt(scenario.request, path.split('.')),
+    )
+    .map(
+      ([path, why]) =>
+        `accepted difference: sends ${path} ${JSON.stringify(valueAt(request, path.split('.')))} (${why})`,
+    )
+
+const requestProblems = (
+  scenario: Scenario,
+  style: string,
+  sent: CanonicalRequest[],
+): Problem[] => {
+  const accepted = Object.keys(scenario.acceptedDifferences?.[style] ?? {})
+  const canonical =
+    scenario.request && accepted.length > 0
+      ? sent.map((request) => acceptingDifferences(request, scenario.request!, accepted))
+      : sent
   const [first, ...retries] = canonical
   if (scenario.request === null) {
     return first
@@ -170,7 +213,7 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
       summary: `sent ${canonical.length} requests; the scenario allows ${countText(allowed)}`,
     })
   }
-  problems.push(...requestProblems(scenario, canonical))
+  problems.push(...requestProblems(scenario, evidence.style, canonical))
   if (!run.timedOut) problems.push(...outputProblems(scenario, run))
 
   return {
@@ -179,7 +222,12 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
     fixSite: evidence.fixSite,
     status: problems.length > 0 ? 'fail' : 'pass',
     problems,
-    warnings: [...new Set(canonicalized.flatMap(({ warnings }) => warnings))],
+    warnings: [
+      ...new Set([
+        ...canonicalized.flatMap(({ warnings }) => warnings),
+        ...acceptedNotes(scenario, evidence.style, canonical[0]),
+      ]),
+    ],
     request: canonical[0] ?? null,
     requestCount: canonical.length,
     allowedRequests: allowed,

@@ -24,6 +24,7 @@ const style = `
   article.cell[data-status="not-applicable"] { opacity: 0.7; }
   .verdict[data-status="pass"] { color: #1a7f37; }
   .verdict[data-status="fail"] { color: #cf222e; }
+  .warning { color: #9a6700; }
   pre { background: #f6f8fa; padding: 0.75rem; overflow-x: auto; font-size: 13px; }
   code { font-family: ui-monospace, monospace; }
 `
@@ -62,6 +63,7 @@ const cellArticle = (cell: CellResult, title: string) => {
       `<div class="stdout">${pre(cell.output.stdout)}</div>`,
       ...(cell.output.stderr ? [`<div class="stderr">${pre(cell.output.stderr)}</div>`] : []),
     )
+    for (const warning of cell.warnings) parts.push(`<p class="warning">! ${escape(warning)}</p>`)
     for (const problem of cell.problems) {
       parts.push(`<p class="problem">${escape(`${problem.check}: ${problem.summary}`)}</p>`)
       if (problem.diff) parts.push(pre(problem.diff))
