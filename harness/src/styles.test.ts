@@ -22,10 +22,11 @@ describe('missingPrograms', () => {
     expect(missingPrograms(styles, scenarios)).toEqual([])
   })
 
-  it('every style a catalogue entry names (its counts, what it cannot express) exists', () => {
+  it('every style a catalogue entry names (counts, accepted differences, what it cannot express) exists', () => {
     const names = new Set(exampleStyles().map((style) => style.name))
     const named = loadScenarios().flatMap((scenario) => [
       ...Object.keys(scenario.notApplicable ?? {}),
+      ...Object.keys(scenario.acceptedDifferences ?? {}),
       ...(typeof scenario.requests === 'object' && !('min' in scenario.requests)
         ? Object.keys(scenario.requests).filter((key) => key !== 'default')
         : []),
