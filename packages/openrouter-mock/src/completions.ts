@@ -10,6 +10,7 @@ import {
   type ToolChoice,
 } from './features/tool-calls.ts'
 import { webCitations, type Annotation } from './features/web-search.ts'
+import { seedOf } from './seed.ts'
 import { round } from './keys.ts'
 import type { Endpoint, Model } from './models/catalogue.ts'
 import type { Variant } from './models/resolve.ts'
@@ -48,7 +49,7 @@ export const epoch = 1767225600
 // output, or reply in words; optionally thinking first and citing the web.
 export const generate = (request: ChatRequest, served: Served): Generation => {
   const { messages } = request
-  const seed = JSON.stringify([served.modelId, messages, request.tools, request.response_format])
+  const seed = seedOf(served.modelId, messages, request.tools, request.response_format)
   const prompt = textOf(messages.findLast((message) => message.role === 'user')?.content)
   // Server tools run inside OpenRouter: only function tools come back to the caller as calls.
   const functionTools = (request.tools as FunctionTool[] | undefined)?.filter(

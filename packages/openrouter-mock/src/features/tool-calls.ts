@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { textOf, type ChatMessage } from '../replies.ts'
+import { seedOf } from '../seed.ts'
 import { jsonInstance } from './json-instance.ts'
 
 export type FunctionTool = {
@@ -28,7 +29,7 @@ export const toolCallsFor = (
   const named = typeof choice === 'object' ? choice.function.name : undefined
   const tool =
     tools.find((candidate) => candidate.function.name === named) ?? relevantTool(tools, prompt)
-  const seed = JSON.stringify([tool.function, prompt])
+  const seed = seedOf(tool.function, prompt)
   return [
     {
       id: `call_${createHash('sha256').update(seed).digest('hex').slice(0, 24)}`,
