@@ -57,6 +57,23 @@ describe('a cell names where it is fixed', () => {
   })
 })
 
+describe('a feature scenario catches its own drift', () => {
+  const fallbacks = (mode: string): Style => ({
+    ...drifting(mode),
+    name: `fallbacks-${mode}`,
+    programFile: () => fileURLToPath(new URL('fixtures/fallbacks.mjs', import.meta.url)),
+  })
+  const scenario = loadScenarios().find((candidate) => candidate.name === 'model-fallbacks')!
+
+  it('a program that prints the model it asked for, not the one that served', async () => {
+    expect((await runCell(mock, fallbacks('faithful'), scenario)).status).toBe('pass')
+    const cell = await runCell(mock, fallbacks('prints-requested-model'), scenario)
+    expect(cell.problems.map((problem) => problem.diff ?? '').join('\n')).toContain(
+      '-Served by: anthropic/claude-sonnet-4.5\n+Served by: openai/gpt-5.2',
+    )
+  })
+})
+
 describe('the harness reports drift with the exact difference', () => {
   it('passes a faithful program', async () => {
     const cell = await run('faithful')

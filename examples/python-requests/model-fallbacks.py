@@ -1,0 +1,32 @@
+import os
+import sys
+
+import requests
+
+# Don't put keys in code: read your OpenRouter API key from the environment.
+api_key = os.environ.get("OPENROUTER_API_KEY")
+if not api_key:
+    sys.exit("OPENROUTER_API_KEY is not set: create a key at https://openrouter.ai/keys and export it.")
+
+# requests never retries: an error is reported as it comes.
+response = requests.post(
+    "https://openrouter.ai/api/v1/chat/completions",
+    headers={
+        "Authorization": f"Bearer {api_key}",
+    },
+    json={
+        "model": "openai/gpt-5.2",
+        # If the model is down, OpenRouter tries the next in `models`; the answer names the one that served.
+        "models": ["anthropic/claude-sonnet-4.5"],
+        "messages": [{"role": "user", "content": "Say this is a test"}],
+    },
+    timeout=60,
+)
+
+# API errors carry OpenRouter's error body: { error: { code, message } }.
+if not response.ok:
+    sys.exit(f"Error {response.status_code}: {response.json()['error']['message']}")
+
+completion = response.json()
+print(f"Served by: {completion['model']}")
+print(completion["choices"][0]["message"]["content"])
