@@ -124,15 +124,12 @@ const acceptingDifferences = (
 
 // What the style sends differently by design, each with the catalogue's reason.
 const acceptedNotes = (scenario: Scenario, style: string, request: CanonicalRequest | undefined) =>
-  Object.entries(scenario.acceptedDifferences?.[style] ?? {})
-    .filter(
-      ([path]) =>
-        request && valueAt(request, path.split('.')) !== valueAt(scenario.request, path.split('.')),
-    )
-    .map(
-      ([path, why]) =>
-        `accepted difference: sends ${path} ${JSON.stringify(valueAt(request, path.split('.')))} (${why})`,
-    )
+  Object.entries(scenario.acceptedDifferences?.[style] ?? {}).flatMap(([path, why]) => {
+    const sent = valueAt(request, path.split('.'))
+    return request && sent !== valueAt(scenario.request, path.split('.'))
+      ? [`accepted difference: sends ${path} ${JSON.stringify(sent)} (${why})`]
+      : []
+  })
 
 const requestProblems = (
   scenario: Scenario,

@@ -40,10 +40,8 @@ describe('every example README runs as written', () => {
       scratchRoots.push(root)
       const cwd = join(root, exampleDir)
       // `node` is the Node 24 the README requires: the one running this test.
-      const env = {
-        ...userShellEnvironment(),
-        PATH: [dirname(process.execPath), userShellEnvironment().PATH].join(delimiter),
-      }
+      const shell = userShellEnvironment()
+      const env = { ...shell, PATH: [dirname(process.execPath), shell.PATH].join(delimiter) }
 
       const install = step(readme, 'Install')
       if (!install.includes('nothing to install')) {

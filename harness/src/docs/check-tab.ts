@@ -74,8 +74,10 @@ const answerOf = (entry: RequestEntry) => {
 
 // Every line number in a report is a line of the page; a type error also says which line of the
 // block it is, for an editor open on the snippet alone. `fenceLine` is the page line of the fence.
-export const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
-  `line ${fenceLine + error.line}:${error.column} ${error.code} ${error.message} (line ${error.line} of the block)`
+const pageLine = (error: TypeCheckError, fenceLine: number) =>
+  `line ${fenceLine + error.line}:${error.column}`
+const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
+  `${pageLine(error, fenceLine)} ${error.code} ${error.message} (line ${error.line} of the block)`
 
 export const judgeTab = (
   run: ProgramRun,
@@ -114,7 +116,7 @@ export const judgeTab = (
   const rejected = requests.find((request) => request.status !== undefined && request.status >= 400)
   const first = checked.typeErrors[0]
   const types = first
-    ? `; ${typeErrors.length === 1 ? 'a type error' : `${typeErrors.length} type errors`}, the first at line ${checked.fenceLine + first.line}:${first.column} (${first.code})`
+    ? `; ${typeErrors.length === 1 ? 'a type error' : `${typeErrors.length} type errors`}, the first at ${pageLine(first, checked.fenceLine)} (${first.code})`
     : ''
 
   if (run.timedOut)

@@ -1,5 +1,6 @@
 import { tokenizer, type Token } from 'acorn'
 import type { Tab } from './parse-page.ts'
+import { importablePackages } from './workspace.ts'
 
 export type Runner = 'typescript' | 'python' | 'shell'
 
@@ -33,7 +34,7 @@ const data = new Set([
 ])
 
 // Packages a TypeScript tab may import: each resolves to the version pinned by our example workspaces.
-export const providedPackages = ['@openrouter/sdk', 'openai', 'ai', '@openrouter/ai-sdk-provider']
+export const providedPackages = Object.keys(importablePackages)
 
 const packageName = (specifier: string) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!

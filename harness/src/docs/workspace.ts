@@ -4,14 +4,16 @@ import { dirname, join } from 'node:path'
 import { examplesDir, harnessDir } from '../paths.ts'
 import type { Runner } from './runners.ts'
 
-// Where each provided package comes from: the example workspace that pins it.
-const packageHomes: Record<string, string> = {
+// The packages a TypeScript tab may import, each from the example workspace that pins it.
+export const importablePackages: Record<string, string> = {
   '@openrouter/sdk': join(examplesDir, 'openrouter-sdk-ts'),
   openai: join(examplesDir, 'openai-sdk-ts'),
   ai: join(examplesDir, 'vercel-ai-sdk-ts'),
   '@openrouter/ai-sdk-provider': join(examplesDir, 'vercel-ai-sdk-ts'),
-  '@types/node': harnessDir,
 }
+
+// Everything a tab's workspace links: those packages and the types its type check needs.
+const packageHomes: Record<string, string> = { ...importablePackages, '@types/node': harnessDir }
 
 // pnpm links each workspace's dependencies into its own node_modules.
 const packageDir = (name: string, home: string) => realpathSync(join(home, 'node_modules', name))

@@ -38,15 +38,27 @@ const verdictText = (cell: CellResult) =>
 
 const pre = (text: string) => `<pre><code>${escape(text)}</code></pre>`
 
-const programSource = (cell: CellResult) => {
-  try {
-    return readFileSync(join(repoDir, cell.fixSite.program), 'utf8')
-  } catch {
-    return undefined
+// Each program file's text, read once per page (one program serves several scenarios); undefined
+// for a program that is not there.
+const programSources = () => {
+  const read = new Map<string, string | undefined>()
+  return (program: string) => {
+    if (!read.has(program)) {
+      try {
+        read.set(program, readFileSync(join(repoDir, program), 'utf8'))
+      } catch {
+        read.set(program, undefined)
+      }
+    }
+    return read.get(program)
   }
 }
 
-const cellArticle = (cell: CellResult, title: string) => {
+const cellArticle = (
+  cell: CellResult,
+  title: string,
+  programSource: (program: string) => string | undefined,
+) => {
   const parts = [
     `<article class="cell" data-style="${escape(cell.style)}" data-status="${cell.status}">`,
     `<h3>${escape(title)}</h3>`,
@@ -55,7 +67,7 @@ const cellArticle = (cell: CellResult, title: string) => {
   if (cell.status === 'not-applicable') {
     parts.push(`<p class="reason">${escape(cell.notApplicable ?? '')}</p>`)
   } else {
-    const source = programSource(cell)
+    const source = programSource(cell.fixSite.program)
     parts.push(`<p><code>${escape(cell.fixSite.program)}</code></p>`)
     if (source !== undefined) parts.push(`<div class="program">${pre(source)}</div>`)
     parts.push(
@@ -73,7 +85,12 @@ const cellArticle = (cell: CellResult, title: string) => {
   return parts.join('\n')
 }
 
-const scenarioSection = (scenario: Scenario, cells: CellResult[], titles: Map<string, string>) =>
+const scenarioSection = (
+  scenario: Scenario,
+  cells: CellResult[],
+  titles: Map<string, string>,
+  programSource: (program: string) => string | undefined,
+) =>
   [
     `<section class="scenario" id="${escape(scenario.name)}">`,
     `<h2>${escape(scenario.name)}</h2>`,
@@ -83,7 +100,7 @@ const scenarioSection = (scenario: Scenario, cells: CellResult[], titles: Map<st
     `<div><h4>and prints</h4>${pre(scenario.output.stdout)}${scenario.output.stderr ? pre(scenario.output.stderr) : ''}<p>exit code ${scenario.output.exitCode}</p></div>`,
     '</div>',
     '<div class="cells">',
-    ...cells.map((cell) => cellArticle(cell, titles.get(cell.style) ?? cell.style)),
+    ...cells.map((cell) => cellArticle(cell, titles.get(cell.style) ?? cell.style, programSource)),
     '</div>',
     '</section>',
   ].join('\n')
@@ -93,6 +110,7 @@ export const htmlReport = (
   context: { scenarios: readonly Scenario[]; styles: readonly Style[]; durationMs: number },
 ) => {
   const titles = new Map(context.styles.map((style) => [style.name, style.title]))
+  const programSource = programSources()
   const sections = context.scenarios
     .map((scenario) => ({
       scenario,
@@ -111,7 +129,7 @@ export const htmlReport = (
 <h1>OpenRouter, every way</h1>
 <p class="summary">${escape(totals(cells))} in ${(context.durationMs / 1000).toFixed(1)} s. ${escape(legend)}.</p>
 <nav><ul>${sections.map(({ scenario }) => `<li><a href="#${escape(scenario.name)}">${escape(scenario.name)}</a></li>`).join('')}</ul></nav>
-${sections.map(({ scenario, cells }) => scenarioSection(scenario, cells, titles)).join('\n')}
+${sections.map(({ scenario, cells }) => scenarioSection(scenario, cells, titles, programSource)).join('\n')}
 </body>
 </html>
 `

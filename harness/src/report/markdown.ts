@@ -1,5 +1,14 @@
 import type { CellResult } from '../verdict.ts'
-import { cellName, grid, legend, mark, notApplicableLines, summarize, totals } from './summary.ts'
+import {
+  alsoRunsInText,
+  cellName,
+  grid,
+  legend,
+  mark,
+  notApplicableLines,
+  summarize,
+  totals,
+} from './summary.ts'
 
 // Markdown that fits a CI step summary: the matrix, then each failure folded with its diffs.
 export const markdownReport = (cells: readonly CellResult[], durationMs: number) => {
@@ -24,11 +33,10 @@ export const markdownReport = (cells: readonly CellResult[], durationMs: number)
       if (problem.diff) lines.push('', '```diff', problem.diff, '```', '')
     }
     if (cell.stderrTail) lines.push('', 'stderr (last lines):', '', '```', cell.stderrTail, '```')
-    const { program, alsoRunsIn, catalogueEntry } = cell.fixSite
-    const shared = alsoRunsIn.length > 0 ? ` (also runs in ${alsoRunsIn.join(', ')})` : ''
+    const { program, catalogueEntry } = cell.fixSite
     lines.push(
       '',
-      `Fix: edit \`${program}\`${shared}, or, if the change is intended, \`${catalogueEntry}\`.`,
+      `Fix: edit \`${program}\`${alsoRunsInText(cell)}, or, if the change is intended, \`${catalogueEntry}\`.`,
     )
     lines.push('', '</details>')
   }

@@ -16,6 +16,10 @@ export const grid = (cells: readonly CellResult[]) => {
   return { styles, scenarios, at }
 }
 
+// What else a fix to the cell's program changes, for every report: "" or " (also runs in a, b)".
+export const alsoRunsInText = ({ fixSite }: Pick<CellResult, 'fixSite'>) =>
+  fixSite.alsoRunsIn.length > 0 ? ` (also runs in ${fixSite.alsoRunsIn.join(', ')})` : ''
+
 // The counts, in one sentence for every report.
 export const totals = (cells: readonly CellResult[]) => {
   const { passed, failed, notApplicable } = summarize(cells)

@@ -1,6 +1,14 @@
 import { styleText } from 'node:util'
 import type { CellResult } from '../verdict.ts'
-import { cellName, grid, legend, mark, notApplicableLines, totals } from './summary.ts'
+import {
+  alsoRunsInText,
+  cellName,
+  grid,
+  legend,
+  mark,
+  notApplicableLines,
+  totals,
+} from './summary.ts'
 
 const color = (format: Parameters<typeof styleText>[0], text: string) =>
   styleText(format, text, { stream: process.stdout })
@@ -32,10 +40,9 @@ const colorDiff = (diff: string) =>
     .join('\n')
 
 // Where to act: the program to edit (and what else runs it), or the catalogue for an intended change.
-const fixSiteLines = ({ fixSite }: CellResult) => [
-  `  fix: edit ${fixSite.program}` +
-    (fixSite.alsoRunsIn.length > 0 ? ` (also runs in ${fixSite.alsoRunsIn.join(', ')})` : ''),
-  `       or, if the change is intended, ${fixSite.catalogueEntry}`,
+const fixSiteLines = (cell: CellResult) => [
+  `  fix: edit ${cell.fixSite.program}${alsoRunsInText(cell)}`,
+  `       or, if the change is intended, ${cell.fixSite.catalogueEntry}`,
 ]
 
 // A failed cell's problems, diffs and stderr: the part of the report a test failure shows.
