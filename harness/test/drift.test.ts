@@ -1,7 +1,9 @@
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
 import { fixSiteOf, runCell } from '../src/cell.ts'
+import { repoDir } from '../src/paths.ts'
 import { loadScenarios } from '../src/scenarios.ts'
 import { exampleStyles, type Style } from '../src/styles.ts'
 import type { CellResult } from '../src/verdict.ts'
@@ -31,10 +33,12 @@ const summaries = (cell: CellResult) =>
 
 describe('a cell names where it is fixed', () => {
   it('a program file that does not exist is one problem, not four', async () => {
-    const missing = { ...drifting('faithful'), programFile: () => '/nonexistent/attribution.mjs' }
+    // Named from the repository's root, wherever the clone lives.
+    const file = join(repoDir, 'examples', 'drifting', 'attribution.mjs')
+    const missing = { ...drifting('faithful'), programFile: () => file }
     const cell = await runCell(mock, missing, attribution)
     expect(summaries(cell)).toEqual([
-      'program: not run: ../../nonexistent/attribution.mjs does not exist',
+      'program: not run: examples/drifting/attribution.mjs does not exist',
     ])
   })
 
