@@ -85,6 +85,40 @@ describe('canonicalize', () => {
     expect(body('/api/v1/responses', ['hello'])).toEqual({ input: ['hello'] })
   })
 
+  it('treats tool_choice "auto" beside tools as absent, and keeps every other choice', () => {
+    const body = (fields: object) =>
+      canonicalize(entry([], JSON.stringify({ model: 'm', ...fields }))).request.body
+    expect(body({ tools: [], tool_choice: 'auto' })).toEqual(body({ tools: [] }))
+    expect(body({ tools: [], tool_choice: 'required' })).toEqual({
+      model: 'm',
+      tools: [],
+      tool_choice: 'required',
+    })
+    expect(body({ tool_choice: 'auto' })).toEqual({ model: 'm', tool_choice: 'auto' })
+  })
+
+  it("drops a message's null fields but its content, and compacts a tool's JSON result", () => {
+    const messages = (list: object[]) =>
+      (canonicalize(entry([], JSON.stringify({ messages: list }))).request.body as { messages: [] })
+        .messages
+    expect(
+      messages([
+        { role: 'assistant', content: null, refusal: null, reasoning: null, tool_calls: [] },
+        { role: 'tool', tool_call_id: 'c', content: '{"a": 1, "b": [2, 3]}' },
+      ]),
+    ).toEqual([
+      { role: 'assistant', content: null, tool_calls: [] },
+      { role: 'tool', tool_call_id: 'c', content: '{"a":1,"b":[2,3]}' },
+    ])
+    // Text is text, even where it looks like JSON in part; and only tool results are re-serialized.
+    expect(messages([{ role: 'tool', content: '42 degrees' }])).toEqual([
+      { role: 'tool', content: '42 degrees' },
+    ])
+    expect(messages([{ role: 'user', content: '{"a": 1}' }])).toEqual([
+      { role: 'user', content: '{"a": 1}' },
+    ])
+  })
+
   it('keeps a body that is not JSON as text, and no body as null', () => {
     expect(canonicalize(entry([], 'not json')).request.body).toBe('not json')
     expect(canonicalize(entry([])).request.body).toBeNull()

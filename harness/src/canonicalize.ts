@@ -44,6 +44,12 @@ export const bodyRules: Record<string, string> = {
   'JSON structure': 'bodies are compared parsed, so key order and whitespace do not matter',
   'content: [one text part]':
     "a message whose content is a single text part (the Vercel AI SDK's provider sends system messages so) means the same as that text as a string, which the other styles send",
+  'tool_choice: "auto" beside tools':
+    'auto is the default whenever tools are given, so OpenRouter treats it as absent (the AI SDK always sends it)',
+  'message fields set to null':
+    "an assistant message sent back as the SDK returned it carries the reply's empty fields (refusal: null, reasoning: null); null means absent, so they are dropped (content is kept: null content beside tool calls is what every style sends)",
+  'tool result that is JSON':
+    "a tool message's JSON content is compared re-serialized compactly: Python's json.dumps spaces it, JavaScript's JSON.stringify does not, and the model reads the same data",
   'embeddings input: [one string]':
     "OpenRouter embeds each string of a list, so a list of one string (the AI SDK's embed sends so) gets the same single embedding as the string itself",
 }
@@ -63,7 +69,7 @@ const parseBody = (raw: string): unknown => {
   }
 }
 
-type Message = { content?: unknown }
+type Message = { role?: unknown; content?: unknown; [field: string]: unknown }
 const isOneTextPart = (content: unknown): content is [{ type: 'text'; text: string }] =>
   Array.isArray(content) &&
   content.length === 1 &&
@@ -73,8 +79,25 @@ const isOneTextPart = (content: unknown): content is [{ type: 'text'; text: stri
   content[0].type === 'text' &&
   typeof content[0].text === 'string'
 
-const canonicalMessage = (message: Message): Message =>
-  isOneTextPart(message.content) ? { ...message, content: message.content[0].text } : message
+const compactJson = (text: string) => {
+  try {
+    const value = JSON.parse(text) as unknown
+    return value !== null && typeof value === 'object' ? JSON.stringify(value) : text
+  } catch {
+    return text
+  }
+}
+
+const canonicalMessage = (message: Message): Message => {
+  const fields = Object.entries(message).filter(
+    ([name, value]) => value !== null || name === 'content',
+  )
+  const canonical: Message = Object.fromEntries(fields)
+  if (isOneTextPart(canonical.content)) canonical.content = canonical.content[0].text
+  if (canonical.role === 'tool' && typeof canonical.content === 'string')
+    canonical.content = compactJson(canonical.content)
+  return canonical
+}
 
 const isOneString = (input: unknown): input is [string] =>
   Array.isArray(input) && input.length === 1 && typeof input[0] === 'string'
@@ -85,6 +108,8 @@ const canonicalBody = (body: unknown, path: string): unknown => {
   const canonical = stream === false ? rest : { ...(body as Record<string, unknown>) }
   if (Array.isArray(canonical.messages))
     canonical.messages = (canonical.messages as Message[]).map(canonicalMessage)
+  if (canonical.tool_choice === 'auto' && Array.isArray(canonical.tools))
+    delete canonical.tool_choice
   if (path.endsWith('/embeddings') && isOneString(canonical.input))
     canonical.input = canonical.input[0]
   return canonical

@@ -45,6 +45,27 @@ describe('loadScenarios', () => {
       /\/scenarios\/a\/program[\s\S]*\/scenarios\/b\/timeoutSeconds/,
     )
   })
+
+  it('rejects follow-ups no style may send, or that follow nothing', () => {
+    const entry = (request: string, requests: string) => `scenarios:
+  loop:
+    description: x
+    program: loop
+    key: {}
+    request: ${request}
+    followUps: [{ method: POST, path: /p, headers: {}, body: null }]
+    requests: ${requests}
+    output: { stdout: '', stderr: '', exitCode: 0 }
+`
+    const request = '{ method: POST, path: /p, headers: {}, body: null }'
+    expect(loadScenarios(catalogue(entry(request, '2')))).toHaveLength(1)
+    expect(() => loadScenarios(catalogue(entry(request, '{ default: 2, curl: 1 }')))).toThrow(
+      '/scenarios/loop/requests allows curl fewer than the 2 requests its followUps need',
+    )
+    expect(() => loadScenarios(catalogue(entry('null', '0')))).toThrow(
+      '/scenarios/loop has followUps but no request',
+    )
+  })
 })
 
 describe('allowedCount', () => {

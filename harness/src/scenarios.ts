@@ -26,6 +26,8 @@ export type Scenario = {
   program: string
   key: KeySpec | false
   request: CanonicalRequest | null
+  // The requests that follow the first, in order: a tool loop sends the tool's result back.
+  followUps?: CanonicalRequest[]
   requests: RequestCount
   output: ExpectedOutput
   timeoutSeconds?: number
@@ -46,6 +48,18 @@ const count = {
       properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
     },
   ],
+}
+
+const canonicalRequest = {
+  type: 'object',
+  required: ['method', 'path', 'headers', 'body'],
+  additionalProperties: false,
+  properties: {
+    method: { type: 'string' },
+    path: { type: 'string' },
+    headers: { type: 'object', additionalProperties: { type: 'string' } },
+    body: {},
+  },
 }
 
 // The catalogue's own schema: a typo in scenarios.yaml fails loudly instead of testing nothing.
@@ -92,22 +106,8 @@ const catalogueSchema = {
               },
             ],
           },
-          request: {
-            oneOf: [
-              { type: 'null' },
-              {
-                type: 'object',
-                required: ['method', 'path', 'headers', 'body'],
-                additionalProperties: false,
-                properties: {
-                  method: { type: 'string' },
-                  path: { type: 'string' },
-                  headers: { type: 'object', additionalProperties: { type: 'string' } },
-                  body: {},
-                },
-              },
-            ],
-          },
+          request: { oneOf: [{ type: 'null' }, canonicalRequest] },
+          followUps: { type: 'array', minItems: 1, items: canonicalRequest },
           requests: {
             oneOf: [count, { type: 'object', required: ['default'], additionalProperties: count }],
           },
@@ -139,7 +139,29 @@ export const loadScenarios = (file = scenariosFile): Scenario[] => {
     throw new Error(`${file} is not a valid scenario catalogue:\n  ${problems?.join('\n  ')}`)
   }
   const { scenarios } = document as { scenarios: Record<string, Omit<Scenario, 'name'>> }
-  return Object.entries(scenarios).map(([name, scenario]) => ({ name, ...scenario }))
+  const loaded = Object.entries(scenarios).map(([name, scenario]) => ({ name, ...scenario }))
+  const problems = loaded.flatMap(followUpProblems)
+  if (problems.length > 0) {
+    throw new Error(`${file} is not a valid scenario catalogue:\n  ${problems.join('\n  ')}`)
+  }
+  return loaded
+}
+
+// Follow-ups continue a first request, and every style must be allowed to send them all.
+const followUpProblems = (scenario: Scenario): string[] => {
+  const steps = scenario.followUps?.length ?? 0
+  if (steps === 0) return []
+  if (scenario.request === null) return [`/scenarios/${scenario.name} has followUps but no request`]
+  const counts =
+    typeof scenario.requests === 'object' && 'default' in scenario.requests
+      ? Object.keys(scenario.requests)
+      : ['default']
+  return counts
+    .filter((style) => allowedCount(scenario.requests, style).min < 1 + steps)
+    .map(
+      (style) =>
+        `/scenarios/${scenario.name}/requests allows ${style === 'default' ? '' : `${style} `}fewer than the ${1 + steps} requests its followUps need`,
+    )
 }
 
 export const allowedCount = (requests: RequestCount, style: string): CountRange => {

@@ -25,6 +25,8 @@ export type CellResult = {
   warnings: string[]
   // The first request the cell sent, canonicalized; null when it sent none.
   request: CanonicalRequest | null
+  // What it sent at each of the scenario's follow-up steps, canonicalized.
+  followUps: CanonicalRequest[]
   requestCount: number
   allowedRequests: CountRange
   output: { stdout: string; stderr: string; exitCode: number | undefined }
@@ -70,6 +72,7 @@ export const notRunCell = (
   problems,
   warnings: [],
   request: null,
+  followUps: [],
   requestCount: 0,
   allowedRequests: allowedCount(scenario.requests, style),
   output: { stdout: '', stderr: '', exitCode: undefined },
@@ -122,53 +125,78 @@ const acceptingDifferences = (
   return copy as unknown as CanonicalRequest
 }
 
-// What the style sends differently by design, each with the catalogue's reason.
-const acceptedNotes = (scenario: Scenario, style: string, request: CanonicalRequest | undefined) =>
-  Object.entries(scenario.acceptedDifferences?.[style] ?? {}).flatMap(([path, why]) => {
-    const sent = valueAt(request, path.split('.'))
-    return request && sent !== valueAt(scenario.request, path.split('.'))
-      ? [`accepted difference: sends ${path} ${JSON.stringify(sent)} (${why})`]
-      : []
-  })
+// The requests a scenario expects, in order: the first, then its follow-ups.
+const expectedSteps = (scenario: Scenario): CanonicalRequest[] =>
+  scenario.request ? [scenario.request, ...(scenario.followUps ?? [])] : []
 
+// What the style sends differently by design, each with the catalogue's reason.
+const acceptedNotes = (scenario: Scenario, style: string, sent: CanonicalRequest[]) => {
+  const steps = expectedSteps(scenario)
+  return Object.entries(scenario.acceptedDifferences?.[style] ?? {}).flatMap(([path, why]) =>
+    sent.flatMap((request, i) => {
+      const keys = path.split('.')
+      const value = valueAt(request, keys)
+      const expected = valueAt(steps[Math.min(i, steps.length - 1)], keys)
+      return steps.length > 0 && stableJson(value) !== stableJson(expected)
+        ? [`accepted difference: sends ${path} ${JSON.stringify(value)} (${why})`]
+        : []
+    }),
+  )
+}
+
+const stepName = (step: number) => (step === 0 ? 'request' : `follow-up ${step}`)
+
+// Each sent request against the step it answers; requests past the last step are retries of it
+// and must equal what was sent there.
 const requestProblems = (
   scenario: Scenario,
   style: string,
   sent: CanonicalRequest[],
 ): Problem[] => {
+  const steps = expectedSteps(scenario)
   const accepted = Object.keys(scenario.acceptedDifferences?.[style] ?? {})
-  const canonical =
-    scenario.request && accepted.length > 0
-      ? sent.map((request) => acceptingDifferences(request, scenario.request!, accepted))
-      : sent
-  const [first, ...retries] = canonical
-  if (scenario.request === null) {
-    return first
+  const canonical = sent.map((request, i) => {
+    const step = steps[Math.min(i, steps.length - 1)]
+    return step && accepted.length > 0 ? acceptingDifferences(request, step, accepted) : request
+  })
+  if (steps.length === 0) {
+    return canonical[0]
       ? [
           {
             check: 'request',
             summary: 'sent a request where none may be sent',
-            diff: jsonDiff(null, first),
+            diff: jsonDiff(null, canonical[0]),
           },
         ]
       : []
   }
-  if (!first) return [{ check: 'request', summary: 'sent no request' }]
+  if (canonical.length === 0) return [{ check: 'request', summary: 'sent no request' }]
   const problems: Problem[] = []
-  const found = differences(scenario.request, first)
-  if (found.length > 0) {
-    problems.push({
-      check: 'request',
-      summary: `request differs from the scenario's: ${found.join('; ')}`,
-      diff: jsonDiff(scenario.request, first, ['expected request', 'actual request']),
-    })
-  }
-  retries.forEach((retry, i) => {
-    if (stableJson(retry) !== stableJson(first)) {
+  steps.forEach((expected, step) => {
+    const actual = canonical[step]
+    if (!actual) {
+      if (step === canonical.length) {
+        problems.push({ check: 'request', summary: `sent no ${stepName(step)}` })
+      }
+      return
+    }
+    const found = differences(expected, actual)
+    if (found.length > 0) {
+      const name = stepName(step)
       problems.push({
         check: 'request',
-        summary: `retry ${i + 1} differs from the first request`,
-        diff: jsonDiff(first, retry),
+        summary: `${name} differs from the scenario's: ${found.join('; ')}`,
+        diff: jsonDiff(expected, actual, [`expected ${name}`, `actual ${name}`]),
+      })
+    }
+  })
+  const last = canonical[steps.length - 1]
+  canonical.slice(steps.length).forEach((retry, i) => {
+    if (last && stableJson(retry) !== stableJson(last)) {
+      problems.push({
+        check: 'request',
+        summary: `retry ${i + 1} differs from the ${stepName(steps.length - 1)} it repeats`,
+        diff: jsonDiff(last, retry),
       })
     }
   })
@@ -222,10 +250,11 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
     warnings: [
       ...new Set([
         ...canonicalized.flatMap(({ warnings }) => warnings),
-        ...acceptedNotes(scenario, evidence.style, canonical[0]),
+        ...acceptedNotes(scenario, evidence.style, canonical),
       ]),
     ],
     request: canonical[0] ?? null,
+    followUps: canonical.slice(1, 1 + (scenario.followUps?.length ?? 0)),
     requestCount: canonical.length,
     allowedRequests: allowed,
     output: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode },

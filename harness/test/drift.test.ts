@@ -78,6 +78,74 @@ describe('a feature scenario catches its own drift', () => {
   })
 })
 
+describe('the tool loop catches a broken loop at the step that breaks', () => {
+  const toolLoop = (mode: string): Style => ({
+    ...drifting(mode),
+    name: `tool-loop-${mode}`,
+    programFile: () => fileURLToPath(new URL('fixtures/tool-loop.mjs', import.meta.url)),
+  })
+  const scenario = loadScenarios().find((candidate) => candidate.name === 'tool-calling')!
+  const cell = (mode: string) => runCell(mock, toolLoop(mode), scenario)
+
+  it('passes a faithful loop', async () => {
+    expect((await cell('faithful')).problems).toEqual([])
+  })
+
+  it('a tool result never sent back: the follow-up lacks it, and the model asks again', async () => {
+    const broken = await cell('drops-tool-result')
+    expect(summaries(broken)).toContainEqual(
+      expect.stringMatching(/^request: follow-up 1 differs from the scenario's: body\.messages: /),
+    )
+    const sent = broken.followUps[0]?.body as { messages: { role: string }[] }
+    expect(sent.messages.map((message) => message.role)).toEqual(['user', 'assistant'])
+    expect(broken.problems.map((problem) => problem.diff ?? '').join('\n')).toContain(
+      '+Answer: null',
+    )
+  })
+
+  it('a result tied to the wrong call', async () => {
+    expect(summaries(await cell('wrong-call-id'))).toEqual([
+      `request: follow-up 1 differs from the scenario's: body.messages[2].tool_call_id: expected "call_284a8977c4410c6827542dcc", got "call_1"`,
+    ])
+  })
+
+  it('a loop that stops after the call: the follow-up is missing, and the answer', async () => {
+    expect(summaries(await cell('stops-after-call'))).toEqual([
+      'count: sent 1 requests; the scenario allows 2',
+      'request: sent no follow-up 1',
+      "output: stdout differs from the scenario's",
+    ])
+  })
+})
+
+describe('structured output catches a schema the program no longer keeps', () => {
+  const structured = (mode: string): Style => ({
+    ...drifting(mode),
+    name: `structured-${mode}`,
+    programFile: () => fileURLToPath(new URL('fixtures/structured.mjs', import.meta.url)),
+  })
+  const scenario = loadScenarios().find((candidate) => candidate.name === 'structured-output')!
+  const cell = (mode: string) => runCell(mock, structured(mode), scenario)
+
+  it('passes a faithful program', async () => {
+    expect((await cell('faithful')).problems).toEqual([])
+  })
+
+  it('a schema that no longer requires every field', async () => {
+    expect(summaries(await cell('loose-schema'))).toContainEqual(
+      expect.stringMatching(
+        /^request: request differs from the scenario's: body\.response_format\.json_schema\.schema\.required: expected \["city","temperature","conditions"\], got \["city"\]/,
+      ),
+    )
+  })
+
+  it('a reply parsed as a shape the schema does not have', async () => {
+    const broken = await cell('reads-wrong-field')
+    expect(summaries(broken)).toEqual(["output: stdout differs from the scenario's"])
+    expect(broken.problems[0]?.diff).toContain('+temperature: undefined')
+  })
+})
+
 describe('the harness reports drift with the exact difference', () => {
   it('passes a faithful program', async () => {
     const cell = await run('faithful')

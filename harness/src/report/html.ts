@@ -96,7 +96,13 @@ const scenarioSection = (
     `<h2>${escape(scenario.name)}</h2>`,
     `<p>${escape(scenario.description)}</p>`,
     '<div class="contract">',
-    `<div><h4>every style sends</h4>${pre(scenario.request === null ? 'nothing' : JSON.stringify(scenario.request, null, 2))}</div>`,
+    `<div><h4>every style sends</h4>${pre(scenario.request === null ? 'nothing' : JSON.stringify(scenario.request, null, 2))}${(
+      scenario.followUps ?? []
+    )
+      .map(
+        (request, i) => `<h4>then, follow-up ${i + 1}</h4>${pre(JSON.stringify(request, null, 2))}`,
+      )
+      .join('')}</div>`,
     `<div><h4>and prints</h4>${pre(scenario.output.stdout)}${scenario.output.stderr ? pre(scenario.output.stderr) : ''}<p>exit code ${scenario.output.exitCode}</p></div>`,
     '</div>',
     '<div class="cells">',

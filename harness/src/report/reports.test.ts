@@ -20,6 +20,7 @@ const cell = (style: string, scenario: string, status: 'pass' | 'fail'): CellRes
       : [],
   warnings: [],
   request: { method: 'POST', path: '/api/v1/chat/completions', headers: {}, body: null },
+  followUps: [],
   requestCount: 1,
   allowedRequests: { min: 1, max: 1 },
   output: { stdout: '', stderr: '', exitCode: 0 },

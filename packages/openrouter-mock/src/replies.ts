@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { seedOf } from './seed.ts'
 
 export type ChatMessage = { role: string; content?: unknown }
 
@@ -27,10 +28,7 @@ export const replyFor = (model: string, messages: readonly ChatMessage[]): strin
   const known = knownReplies[prompt.toLowerCase()]
   const received = attachments(lastUser?.content)
   if (known && !received) return known
-  const digest = createHash('sha256')
-    .update(JSON.stringify([model, messages]))
-    .digest('hex')
-    .slice(0, 8)
+  const digest = createHash('sha256').update(seedOf(model, messages)).digest('hex').slice(0, 8)
   const reply = known ?? `Mock reply ${digest}: you said "${prompt.slice(0, 60)}".`
   return received ? `${reply} I received ${received}.` : reply
 }

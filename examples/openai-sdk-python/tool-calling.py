@@ -1,0 +1,58 @@
+import json
+import os
+import sys
+
+from openai import APIError, APIStatusError, OpenAI
+
+# Don't put keys in code: read your OpenRouter API key from the environment.
+api_key = os.environ.get("OPENROUTER_API_KEY")
+if not api_key:
+    sys.exit("OPENROUTER_API_KEY is not set: create a key at https://openrouter.ai/keys and export it.")
+
+# The SDK retries rate limits and server errors twice by default.
+client = OpenAI(
+    base_url="https://openrouter.ai/api/v1",
+    api_key=api_key,
+)
+
+# The tool the model may call: described to the model, run here.
+tools = [
+    {
+        "type": "function",
+        "function": {
+            "name": "get_weather",
+            "description": "Get the current weather in a city",
+            "parameters": {
+                "type": "object",
+                "properties": {"city": {"type": "string", "description": "The city name"}},
+                "required": ["city"],
+                "additionalProperties": False,
+            },
+        },
+    }
+]
+
+
+def get_weather(city):
+    return {"city": city, "temperature": 18, "conditions": "sunny"}
+
+
+try:
+    messages = [{"role": "user", "content": "What is the weather in Paris?"}]
+    first = client.chat.completions.create(model="openai/gpt-5.2", messages=messages, tools=tools)
+
+    # The model asks for the tool: run it, then send back its call and the result.
+    message = first.choices[0].message
+    messages.append(message)
+    for call in message.tool_calls:
+        print(f"Tool call: {call.function.name}({call.function.arguments})")
+        result = get_weather(**json.loads(call.function.arguments))
+        messages.append({"role": "tool", "tool_call_id": call.id, "content": json.dumps(result)})
+
+    answer = client.chat.completions.create(model="openai/gpt-5.2", messages=messages, tools=tools)
+    print(f"Answer: {answer.choices[0].message.content}")
+except APIError as error:
+    # API errors carry OpenRouter's error body: { error: { code, message } }.
+    body = error.body if isinstance(error.body, dict) else {}
+    status = error.status_code if isinstance(error, APIStatusError) else body.get("code")
+    sys.exit(f"Error {status}: {body.get('message', error.message)}")
