@@ -1,0 +1,46 @@
+import os
+import sys
+
+from openai import APIError, APIStatusError, OpenAI
+
+# Don't put keys in code: read your OpenRouter API key from the environment.
+api_key = os.environ.get("OPENROUTER_API_KEY")
+if not api_key:
+    sys.exit("OPENROUTER_API_KEY is not set: create a key at https://openrouter.ai/keys and export it.")
+
+# The SDK retries rate limits and server errors twice by default.
+client = OpenAI(
+    base_url="https://openrouter.ai/api/v1",
+    api_key=api_key,
+)
+
+try:
+    completion = client.chat.completions.create(
+        model="openai/gpt-5.2",
+        messages=[
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "What are the main points in this document?"},
+                    # A PDF by URL: OpenRouter fetches it and parses it for the model.
+                    {
+                        "type": "file",
+                        "file": {
+                            "filename": "document.pdf",
+                            "file_data": "https://docs-conformance.example/document.pdf",
+                        },
+                    },
+                ],
+            }
+        ],
+        # How OpenRouter turns the PDF into text for the model: here its Cloudflare AI parser.
+        # `plugins` is OpenRouter's, not OpenAI's: the SDK sends it through extra_body.
+        extra_body={"plugins": [{"id": "file-parser", "pdf": {"engine": "cloudflare-ai"}}]},
+    )
+
+    print(completion.choices[0].message.content)
+except APIError as error:
+    # API errors carry OpenRouter's error body: { error: { code, message } }.
+    body = error.body if isinstance(error.body, dict) else {}
+    status = error.status_code if isinstance(error, APIStatusError) else body.get("code")
+    sys.exit(f"Error {status}: {body.get('message', error.message)}")
