@@ -22,7 +22,10 @@ response = requests.post(
                 "content": [
                     {"type": "text", "text": "What is in this image?"},
                     # An image by URL: OpenRouter fetches it for the model.
-                    {"type": "image_url", "image_url": {"url": "https://docs-conformance.example/boardwalk.jpg"}},
+                    {
+                        "type": "image_url",
+                        "image_url": {"url": "https://docs-conformance.example/boardwalk.jpg"},
+                    },
                 ],
             }
         ],

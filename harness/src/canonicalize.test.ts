@@ -97,6 +97,20 @@ describe('canonicalize', () => {
     expect(body({ tool_choice: 'auto' })).toEqual({ model: 'm', tool_choice: 'auto' })
   })
 
+  it('treats the default service tier, and store: false on /responses, as absent', () => {
+    const body = (path: string, fields: object) =>
+      canonicalize({ ...entry([], JSON.stringify({ model: 'm', ...fields })), path }).request.body
+    expect(body('/api/v1/responses', { service_tier: 'auto', store: false })).toEqual({
+      model: 'm',
+    })
+    expect(body('/api/v1/responses', { service_tier: 'flex', store: true })).toEqual({
+      model: 'm',
+      service_tier: 'flex',
+      store: true,
+    })
+    expect(body('/api/v1/chat/completions', { store: false })).toEqual({ model: 'm', store: false })
+  })
+
   it("drops a message's null fields but its content, and compacts a tool's JSON result", () => {
     const messages = (list: object[]) =>
       (canonicalize(entry([], JSON.stringify({ messages: list }))).request.body as { messages: [] })

@@ -44,6 +44,10 @@ export const bodyRules: Record<string, string> = {
   'JSON structure': 'bodies are compared parsed, so key order and whitespace do not matter',
   'content: [one text part]':
     "a message whose content is a single text part (the Vercel AI SDK's provider sends system messages so) means the same as that text as a string, which the other styles send",
+  'service_tier: "auto"':
+    "auto is the spec's default tier, so it means the same as no tier (the OpenRouter SDKs always send it on /responses)",
+  'responses store: false':
+    'on /responses the spec allows only false, its default: OpenRouter keeps no responses (the OpenRouter SDKs always send it)',
   'tool_choice: "auto" beside tools':
     'auto is the default whenever tools are given, so OpenRouter treats it as absent (the AI SDK always sends it)',
   'message fields set to null':
@@ -110,6 +114,8 @@ const canonicalBody = (body: unknown, path: string): unknown => {
     canonical.messages = (canonical.messages as Message[]).map(canonicalMessage)
   if (canonical.tool_choice === 'auto' && Array.isArray(canonical.tools))
     delete canonical.tool_choice
+  if (canonical.service_tier === 'auto') delete canonical.service_tier
+  if (path.endsWith('/responses') && canonical.store === false) delete canonical.store
   if (path.endsWith('/embeddings') && isOneString(canonical.input))
     canonical.input = canonical.input[0]
   return canonical

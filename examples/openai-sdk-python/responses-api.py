@@ -1,0 +1,30 @@
+import os
+import sys
+
+from openai import APIError, APIStatusError, OpenAI
+
+# Don't put keys in code: read your OpenRouter API key from the environment.
+api_key = os.environ.get("OPENROUTER_API_KEY")
+if not api_key:
+    sys.exit("OPENROUTER_API_KEY is not set: create a key at https://openrouter.ai/keys and export it.")
+
+# The SDK retries rate limits and server errors twice by default.
+client = OpenAI(
+    base_url="https://openrouter.ai/api/v1",
+    api_key=api_key,
+)
+
+try:
+    # The Responses API: `input` instead of messages; the answer is a list of output items.
+    response = client.responses.create(
+        model="openai/gpt-5.2",
+        input="Say this is a test",
+    )
+
+    # output_text joins the text of every output message.
+    print(response.output_text)
+except APIError as error:
+    # API errors carry OpenRouter's error body: { error: { code, message } }.
+    body = error.body if isinstance(error.body, dict) else {}
+    status = error.status_code if isinstance(error, APIStatusError) else body.get("code")
+    sys.exit(f"Error {status}: {body.get('message', error.message)}")
