@@ -52,6 +52,20 @@ describe('the mock honours OpenRouter’s OpenAPI contract', () => {
     expectValid(chatResponse('200'), await response.json())
   })
 
+  it('a chat completion with router metadata is a ChatResult', async () => {
+    const response = await fetch('https://openrouter.ai/api/v1/chat/completions', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${keys.create({ name: 'contract' }).key}`,
+        'X-OpenRouter-Metadata': 'enabled',
+      },
+      body: JSON.stringify({ ...chat, models: ['anthropic/claude-sonnet-4.5'] }),
+    })
+    const result = (await response.json()) as { openrouter_metadata?: unknown }
+    expect(result.openrouter_metadata).toBeDefined()
+    expectValid(chatResponse('200'), result)
+  })
+
   it('a non-streaming completion that fails midway is still a ChatResult', async () => {
     const response = await call({ behaviour: { kind: 'error-mid-stream', afterDeltas: 1 } }, chat)
     expectValid(chatResponse('200'), await response.json())

@@ -257,3 +257,61 @@ describe('content parts', () => {
     })
   })
 })
+
+describe('router metadata', () => {
+  const llama = 'meta-llama/llama-3.3-70b-instruct'
+  const send = (chatRequest: object, xOpenRouterMetadata?: 'enabled' | 'disabled') =>
+    openRouter().chat.send({
+      chatRequest: { model: llama, messages: ask, ...chatRequest },
+      ...(xOpenRouterMetadata ? { xOpenRouterMetadata } : {}),
+    })
+
+  it('says which provider the preferences chose, when asked for, through the SDK', async () => {
+    const result = await send({ provider: { order: ['groq'] } }, 'enabled')
+    if (!('choices' in result)) throw new Error('expected a result')
+    expect(result.openrouterMetadata).toMatchObject({
+      requested: llama,
+      strategy: 'direct',
+      summary: 'available=4, selected=Groq',
+      attempt: 1,
+    })
+    const selected = result.openrouterMetadata?.endpoints.available.filter((e) => e.selected)
+    expect(selected?.map((endpoint) => endpoint.provider)).toEqual(['Groq'])
+  })
+
+  it('is absent unless enabled', async () => {
+    for (const level of [undefined, 'disabled'] as const) {
+      const result = await send({}, level)
+      if (!('choices' in result)) throw new Error('expected a result')
+      expect(result.openrouterMetadata).toBeUndefined()
+    }
+  })
+
+  it('names a `models` fallback, and comes on the last chunk of a stream', async () => {
+    const keyed = keys.create({
+      name: 'down',
+      behaviour: { kind: 'unavailable-models', models: [llama] },
+    }).key
+    const response = await fetch(`${baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${keyed}`, 'X-OpenRouter-Metadata': 'Enabled' },
+      body: JSON.stringify({
+        model: llama,
+        models: ['openai/gpt-4o'],
+        messages: ask,
+        stream: true,
+      }),
+    })
+    const chunks = (await response.text())
+      .split('\n')
+      .filter((line) => line.startsWith('data: {'))
+      .map((line) => JSON.parse(line.slice('data: '.length)) as Record<string, unknown>)
+    expect(chunks.slice(0, -1).some((chunk) => 'openrouter_metadata' in chunk)).toBe(false)
+    expect(chunks.at(-1)?.openrouter_metadata).toMatchObject({
+      requested: llama,
+      strategy: 'fallback',
+      attempt: 2,
+      summary: 'available=2, selected=OpenAI',
+    })
+  })
+})

@@ -11,6 +11,7 @@ import {
 } from '../completions.ts'
 import type { MockContext } from '../context.ts'
 import { openRouterError } from '../errors.ts'
+import { routerMetadata, wantsRouterMetadata } from '../features/router-metadata.ts'
 import { paidGeneration } from '../paid-generation.ts'
 import { badRequest, invalidRequest, readJson } from '../request-body.ts'
 import { sseEvents, sseStream } from '../sse.ts'
@@ -36,12 +37,14 @@ export const chatCompletionHandlers = (context: MockContext) => [
     })
     if (!paid.ok) return paid.response
     const { generation, headers } = paid
-    return streamed
-      ? streamedResponse(generation, failing, headers)
-      : Response.json(
-          failing === undefined ? chatResult(generation) : failedChatResult(generation, failing),
-          { headers },
-        )
+    // Router metadata comes on the result, or on a stream's last chunk, when asked for.
+    const metadata = wantsRouterMetadata(request.headers)
+      ? { openrouter_metadata: routerMetadata(check.request, generation.served) }
+      : {}
+    if (streamed) return streamedResponse(generation, failing, headers, metadata)
+    const result =
+      failing === undefined ? chatResult(generation) : failedChatResult(generation, failing)
+    return Response.json({ ...result, ...metadata }, { headers })
   }),
 ]
 
@@ -49,11 +52,16 @@ const streamedResponse = (
   generation: Generation,
   failAfterDeltas: number | undefined,
   headers: Record<string, string>,
+  metadata: object,
 ) => {
-  const events =
+  const chunks =
     failAfterDeltas === undefined
-      ? sseEvents(streamChunks(generation))
-      : sseEvents(streamChunksFailingAfter(generation, failAfterDeltas), { done: false })
+      ? streamChunks(generation)
+      : streamChunksFailingAfter(generation, failAfterDeltas)
+  const last = { ...chunks.at(-1), ...metadata }
+  const events = sseEvents([...chunks.slice(0, -1), last], {
+    done: failAfterDeltas === undefined,
+  })
   return new Response(sseStream(events), {
     headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', ...headers },
   })
