@@ -50,7 +50,13 @@ complete "$messages"
 # The model asks for the tool: run it, then send back its call and the result.
 call=$(jq -c '.choices[0].message.tool_calls[0]' "$body")
 echo "Tool call: $(jq -r '.function.name' <<<"$call")($(jq -r '.function.arguments' <<<"$call"))"
-result=$(get_weather "$(jq -r '.function.arguments | fromjson | .city' <<<"$call")")
+# Models now and then write arguments that are not JSON: say so rather than guess.
+if ! city=$(jq -er '.function.arguments | fromjson | .city' <<<"$call" 2>/dev/null); then
+  echo "Error: $(jq -r '.function.name' <<<"$call") was called with arguments that are not JSON:" \
+    "$(jq -r '.function.arguments' <<<"$call")" >&2
+  exit 1
+fi
+result=$(get_weather "$city")
 messages=$(jq -c --argjson messages "$messages" --arg result "$result" --argjson call "$call" -n \
   '$messages + [
     {role: "assistant", content: null, tool_calls: [$call]},

@@ -29,6 +29,18 @@ const getWeather = ({ city }: { city: string }) => ({ city, temperature: 18, con
 type ToolCall = { id: string; type: 'function'; function: { name: string; arguments: string } }
 type Message = { role: string; content: string | null; tool_calls?: ToolCall[] }
 
+// Models now and then write arguments that are not JSON: say so rather than guess.
+const parseArguments = (call: ToolCall): unknown => {
+  try {
+    return JSON.parse(call.function.arguments)
+  } catch {
+    console.error(
+      `Error: ${call.function.name} was called with arguments that are not JSON: ${call.function.arguments}`,
+    )
+    process.exit(1)
+  }
+}
+
 const complete = async (messages: unknown[]): Promise<Message> => {
   const response = await fetch('https://openrouter.ai/api/v1/chat/completions', {
     method: 'POST',
@@ -55,7 +67,7 @@ const first = await complete(messages)
 messages.push({ role: 'assistant', content: first.content, tool_calls: first.tool_calls })
 for (const call of first.tool_calls ?? []) {
   console.log(`Tool call: ${call.function.name}(${call.function.arguments})`)
-  const result = getWeather(JSON.parse(call.function.arguments) as { city: string })
+  const result = getWeather(parseArguments(call) as { city: string })
   messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(result) })
 }
 

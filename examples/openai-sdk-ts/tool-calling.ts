@@ -35,6 +35,18 @@ const tools: ChatCompletionTool[] = [
 
 const getWeather = ({ city }: { city: string }) => ({ city, temperature: 18, conditions: 'sunny' })
 
+// Models now and then write arguments that are not JSON: say so rather than guess.
+const parseArguments = (call: { name: string; arguments: string }): unknown => {
+  try {
+    return JSON.parse(call.arguments)
+  } catch {
+    console.error(
+      `Error: ${call.name} was called with arguments that are not JSON: ${call.arguments}`,
+    )
+    process.exit(1)
+  }
+}
+
 try {
   const messages: ChatCompletionMessageParam[] = [
     { role: 'user', content: 'What is the weather in Paris?' },
@@ -51,7 +63,7 @@ try {
   for (const call of message.tool_calls ?? []) {
     if (call.type !== 'function') continue
     console.log(`Tool call: ${call.function.name}(${call.function.arguments})`)
-    const result = getWeather(JSON.parse(call.function.arguments) as { city: string })
+    const result = getWeather(parseArguments(call.function) as { city: string })
     messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(result) })
   }
 

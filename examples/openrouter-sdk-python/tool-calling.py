@@ -39,6 +39,14 @@ def get_weather(city):
     return {"city": city, "temperature": 18, "conditions": "sunny"}
 
 
+# Models now and then write arguments that are not JSON: say so rather than guess.
+def parse_arguments(name, arguments):
+    try:
+        return json.loads(arguments)
+    except json.JSONDecodeError:
+        sys.exit(f"Error: {name} was called with arguments that are not JSON: {arguments}")
+
+
 try:
     messages = [{"role": "user", "content": "What is the weather in Paris?"}]
     first = client.chat.send(model="openai/gpt-5.2", messages=messages, tools=tools)
@@ -48,7 +56,7 @@ try:
     messages.append(message)
     for call in message.tool_calls:
         print(f"Tool call: {call.function.name}({call.function.arguments})")
-        result = get_weather(**json.loads(call.function.arguments))
+        result = get_weather(**parse_arguments(call.function.name, call.function.arguments))
         messages.append({"role": "tool", "tool_call_id": call.id, "content": json.dumps(result)})
 
     answer = client.chat.send(model="openai/gpt-5.2", messages=messages, tools=tools)

@@ -40,6 +40,18 @@ const tools: ChatFunctionTool[] = [
 
 const getWeather = ({ city }: { city: string }) => ({ city, temperature: 18, conditions: 'sunny' })
 
+// Models now and then write arguments that are not JSON: say so rather than guess.
+const parseArguments = (call: { name: string; arguments: string }): unknown => {
+  try {
+    return JSON.parse(call.arguments)
+  } catch {
+    console.error(
+      `Error: ${call.name} was called with arguments that are not JSON: ${call.arguments}`,
+    )
+    process.exit(1)
+  }
+}
+
 const complete = async (messages: ChatMessages[]) => {
   const completion = await openRouter.chat.send({
     chatRequest: { model: 'openai/gpt-5.2', messages, tools },
@@ -57,7 +69,7 @@ try {
   messages.push(message)
   for (const call of message.toolCalls ?? []) {
     console.log(`Tool call: ${call.function.name}(${call.function.arguments})`)
-    const result = getWeather(JSON.parse(call.function.arguments) as { city: string })
+    const result = getWeather(parseArguments(call.function) as { city: string })
     messages.push({ role: 'tool', toolCallId: call.id, content: JSON.stringify(result) })
   }
 

@@ -31,6 +31,14 @@ def get_weather(city):
     return {"city": city, "temperature": 18, "conditions": "sunny"}
 
 
+# Models now and then write arguments that are not JSON: say so rather than guess.
+def parse_arguments(name, arguments):
+    try:
+        return json.loads(arguments)
+    except json.JSONDecodeError:
+        sys.exit(f"Error: {name} was called with arguments that are not JSON: {arguments}")
+
+
 # requests never retries: an error is reported as it comes.
 def complete(messages):
     response = requests.post(
@@ -54,7 +62,7 @@ messages.append(
 )
 for call in first["tool_calls"]:
     print(f"Tool call: {call['function']['name']}({call['function']['arguments']})")
-    result = get_weather(**json.loads(call["function"]["arguments"]))
+    result = get_weather(**parse_arguments(call["function"]["name"], call["function"]["arguments"]))
     messages.append({"role": "tool", "tool_call_id": call["id"], "content": json.dumps(result)})
 
 answer = complete(messages)

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import pLimit from 'p-limit'
 import { startMock } from '@conformance/openrouter-mock'
 import { runCell, type CellOptions } from './cell.ts'
-import { allowedCount, type Scenario } from './scenarios.ts'
+import { allowedCount, expectationsFor, type Scenario } from './scenarios.ts'
 import type { Style } from './styles.ts'
 import { compareSiblings, type CellResult } from './verdict.ts'
 
@@ -18,12 +18,11 @@ type Pair = { style: Style; scenario: Scenario }
 
 // Cells that retry (several requests allowed) take seconds; starting them first keeps the last
 // core from running one alone at the end. Reports keep the catalogue's order regardless.
+const mostRequests = ({ style, scenario }: Pair) =>
+  allowedCount(expectationsFor(scenario, style.name).requests, style.name).max
+
 export const scheduleSlowFirst = <T extends Pair>(pairs: T[]): T[] =>
-  pairs.toSorted(
-    (a, b) =>
-      allowedCount(b.scenario.requests, b.style.name).max -
-      allowedCount(a.scenario.requests, a.style.name).max,
-  )
+  pairs.toSorted((a, b) => mostRequests(b) - mostRequests(a))
 
 export type MatrixResult = { cells: CellResult[]; durationMs: number }
 

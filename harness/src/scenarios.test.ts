@@ -65,6 +65,12 @@ describe('loadScenarios', () => {
     expect(() => loadScenarios(catalogue(entry('null', '0')))).toThrow(
       '/scenarios/loop has followUps but no request',
     )
+    const ownFollowUps = `${entry(request, '1').replace(/    followUps: .*\n/, '')}    styleExpectations:
+      curl: { why: it loops, followUps: [{ method: GET, path: /q, headers: {}, body: null }] }
+`
+    expect(() => loadScenarios(catalogue(ownFollowUps))).toThrow(
+      '/scenarios/loop/requests allows curl fewer than the 2 requests its followUps need',
+    )
   })
 })
 

@@ -36,6 +36,24 @@ export type Scenario = {
   // Per style, what it sends differently by design (a dotted path into the canonical request),
   // each with why: compared as the scenario's, and reported on the cell.
   acceptedDifferences?: Record<string, Record<string, string>>
+  // Per style, what it does differently by design (its follow-ups, its count, its output), with
+  // why: that style is held to these instead, and the cell says so.
+  styleExpectations?: Record<string, StyleExpectation>
+}
+
+export type StyleExpectation = {
+  why: string
+  followUps?: CanonicalRequest[]
+  requests?: number | CountRange
+  output?: ExpectedOutput
+}
+
+// The scenario as one style must meet it: the catalogue's expectations, with that style's own.
+export const expectationsFor = (scenario: Scenario, style: string): Scenario => {
+  const own = scenario.styleExpectations?.[style]
+  if (!own) return scenario
+  const { why: _why, ...fields } = own
+  return { ...scenario, ...fields }
 }
 
 const count = {
@@ -59,6 +77,17 @@ const canonicalRequest = {
     path: { type: 'string' },
     headers: { type: 'object', additionalProperties: { type: 'string' } },
     body: {},
+  },
+}
+
+const expectedOutput = {
+  type: 'object',
+  required: ['stdout', 'stderr', 'exitCode'],
+  additionalProperties: false,
+  properties: {
+    stdout: { type: 'string' },
+    stderr: { type: 'string' },
+    exitCode: { type: 'integer' },
   },
 }
 
@@ -111,17 +140,23 @@ const catalogueSchema = {
           requests: {
             oneOf: [count, { type: 'object', required: ['default'], additionalProperties: count }],
           },
-          output: {
+          output: expectedOutput,
+          timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+          styleExpectations: {
             type: 'object',
-            required: ['stdout', 'stderr', 'exitCode'],
-            additionalProperties: false,
-            properties: {
-              stdout: { type: 'string' },
-              stderr: { type: 'string' },
-              exitCode: { type: 'integer' },
+            additionalProperties: {
+              type: 'object',
+              required: ['why'],
+              minProperties: 2,
+              additionalProperties: false,
+              properties: {
+                why: { type: 'string', minLength: 1 },
+                followUps: { type: 'array', items: canonicalRequest },
+                requests: count,
+                output: expectedOutput,
+              },
             },
           },
-          timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
         },
       },
     },
@@ -140,7 +175,7 @@ export const loadScenarios = (file = scenariosFile): Scenario[] => {
   }
   const { scenarios } = document as { scenarios: Record<string, Omit<Scenario, 'name'>> }
   const loaded = Object.entries(scenarios).map(([name, scenario]) => ({ name, ...scenario }))
-  const problems = loaded.flatMap(followUpProblems)
+  const problems = [...new Set(loaded.flatMap(followUpProblems))]
   if (problems.length > 0) {
     throw new Error(`${file} is not a valid scenario catalogue:\n  ${problems.join('\n  ')}`)
   }
@@ -149,19 +184,27 @@ export const loadScenarios = (file = scenariosFile): Scenario[] => {
 
 // Follow-ups continue a first request, and every style must be allowed to send them all.
 const followUpProblems = (scenario: Scenario): string[] => {
-  const steps = scenario.followUps?.length ?? 0
-  if (steps === 0) return []
-  if (scenario.request === null) return [`/scenarios/${scenario.name} has followUps but no request`]
-  const counts =
-    typeof scenario.requests === 'object' && 'default' in scenario.requests
-      ? Object.keys(scenario.requests)
-      : ['default']
-  return counts
-    .filter((style) => allowedCount(scenario.requests, style).min < 1 + steps)
-    .map(
-      (style) =>
-        `/scenarios/${scenario.name}/requests allows ${style === 'default' ? '' : `${style} `}fewer than the ${1 + steps} requests its followUps need`,
-    )
+  const styles = [
+    ...new Set([
+      'default',
+      ...(typeof scenario.requests === 'object' && 'default' in scenario.requests
+        ? Object.keys(scenario.requests)
+        : []),
+      ...Object.keys(scenario.styleExpectations ?? {}),
+    ]),
+  ]
+  return styles.flatMap((style) => {
+    const expected = expectationsFor(scenario, style)
+    const steps = expected.followUps?.length ?? 0
+    if (steps === 0) return []
+    if (scenario.request === null)
+      return [`/scenarios/${scenario.name} has followUps but no request`]
+    return allowedCount(expected.requests, style).min < 1 + steps
+      ? [
+          `/scenarios/${scenario.name}/requests allows ${style === 'default' ? '' : `${style} `}fewer than the ${1 + steps} requests its followUps need`,
+        ]
+      : []
+  })
 }
 
 export const allowedCount = (requests: RequestCount, style: string): CountRange => {

@@ -67,3 +67,54 @@ describe('accepted differences', () => {
     ])
   })
 })
+
+describe('style expectations', () => {
+  const byDesign: Scenario = {
+    ...scenario,
+    acceptedDifferences: {},
+    styleExpectations: {
+      'sdk-style': {
+        why: 'it answers itself',
+        output: { stdout: 'own\n', stderr: '', exitCode: 0 },
+      },
+    },
+  }
+  const judgeOutput = (style: string, stdout: string) =>
+    judgeCell({
+      style,
+      fixSite: { program: 'p', alsoRunsIn: [], catalogueEntry: 'c' },
+      scenario: byDesign,
+      key,
+      timeoutMs: 1000,
+      refused: [],
+      run: {
+        stdout,
+        stderr: '',
+        exitCode: 0,
+        timedOut: false,
+        signal: undefined,
+        spawnError: undefined,
+        durationMs: 1,
+      },
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/embeddings',
+          rawHeaders: [['Authorization', `Bearer ${key}`]],
+          body: JSON.stringify({ model: 'm', input: 'text' }),
+        } as RequestEntry,
+      ],
+    })
+
+  it("hold the style they name to its own output, with the catalogue's reason", () => {
+    const cell = judgeOutput('sdk-style', 'own\n')
+    expect(cell.status).toBe('pass')
+    expect(cell.warnings).toEqual(['expected differently by design: it answers itself'])
+    expect(judgeOutput('sdk-style', 'ok\n').status).toBe('fail')
+  })
+
+  it('leave every other style to the scenario', () => {
+    expect(judgeOutput('plain-style', 'ok\n').status).toBe('pass')
+    expect(judgeOutput('plain-style', 'own\n').status).toBe('fail')
+  })
+})

@@ -3,7 +3,7 @@ import { canonicalize, type CanonicalRequest } from './canonicalize.ts'
 import { differences, jsonDiff, stableJson, textDiff } from './diff.ts'
 import { tail, withoutKey } from './printable.ts'
 import type { ProgramRun } from './run-program.ts'
-import { allowedCount, type CountRange, type Scenario } from './scenarios.ts'
+import { allowedCount, expectationsFor, type CountRange, type Scenario } from './scenarios.ts'
 
 export type Check =
   'program' | 'tools' | 'timeout' | 'crash' | 'egress' | 'count' | 'request' | 'output'
@@ -74,7 +74,7 @@ export const notRunCell = (
   request: null,
   followUps: [],
   requestCount: 0,
-  allowedRequests: allowedCount(scenario.requests, style),
+  allowedRequests: allowedCount(expectationsFor(scenario, style).requests, style),
   output: { stdout: '', stderr: '', exitCode: undefined },
   stderrTail: '',
   durationMs: 0,
@@ -205,7 +205,9 @@ const requestProblems = (
 
 // Everything one cell did, measured against its scenario.
 export const judgeCell = (evidence: CellEvidence): CellResult => {
-  const { scenario, key } = evidence
+  const { key } = evidence
+  const scenario = expectationsFor(evidence.scenario, evidence.style)
+  const byDesign = scenario.styleExpectations?.[evidence.style]?.why
   const run = {
     ...evidence.run,
     stdout: withoutKey(evidence.run.stdout, key),
@@ -251,6 +253,7 @@ export const judgeCell = (evidence: CellEvidence): CellResult => {
       ...new Set([
         ...canonicalized.flatMap(({ warnings }) => warnings),
         ...acceptedNotes(scenario, evidence.style, canonical),
+        ...(byDesign ? [`expected differently by design: ${byDesign}`] : []),
       ]),
     ],
     request: canonical[0] ?? null,

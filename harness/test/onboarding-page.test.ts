@@ -85,6 +85,14 @@ it('shows every scenario with each style side by side: program, output, verdict;
   expect(fetch!.program).toBe(readFileSync(join(examplesDir, 'fetch-ts', 'basic.ts'), 'utf8'))
   expect(fetch!.stdout).toBe('This is a test.\n')
 
+  // A scenario of several requests shows each, and the cell counts them.
+  const toolLoop = await tab.$eval('section#tool-calling .contract', (contract) =>
+    [...contract.querySelectorAll('h4')].map((heading) => heading.textContent),
+  )
+  expect(toolLoop).toEqual(['every style sends', 'then, follow-up 1', 'and prints'])
+  const toolCells = sections.find((section) => section.id === 'tool-calling')!.cells
+  expect(toolCells.find((cell) => cell.style === 'fetch-ts')?.verdict).toBe('✓ pass (2 requests)')
+
   const keyInfo = sections.find((section) => section.id === 'key-info')!
   expect(keyInfo.cells.find((cell) => cell.style === 'vercel-ai-sdk-ts')).toMatchObject({
     status: 'not-applicable',

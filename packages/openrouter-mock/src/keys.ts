@@ -10,6 +10,9 @@ export type Behaviour =
   // These models' providers fail (502), so a request for them alone errors and a `models`
   // fallback list moves on to the next: how a harness shows fallbacks deterministically.
   | { kind: 'unavailable-models'; models: string[] }
+  // Tool calls come with arguments cut off before their closing brace: not JSON, as models now
+  // and then write them, so a harness can show what each client does with a malformed call.
+  | { kind: 'malformed-tool-arguments' }
 
 export type LimitReset = 'daily' | 'weekly' | 'monthly' | null
 

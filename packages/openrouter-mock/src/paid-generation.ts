@@ -26,7 +26,11 @@ export const paidGeneration = async (
   const refused = await refusal(key, routed.served.endpoint.provider)
   if (refused) return { ok: false, response: refused }
 
-  const generation = generate(request, routed.served)
+  const generated = generate(request, routed.served)
+  const generation =
+    key.behaviour?.kind === 'malformed-tool-arguments'
+      ? withMalformedArguments(generated)
+      : generated
   const cost = options.failsMidway ? 0 : generation.usage.cost
   keys.charge(key, cost)
   generations.remember({
@@ -49,3 +53,11 @@ export const paidGeneration = async (
   }
   return { ok: true, generation, headers }
 }
+
+const withMalformedArguments = (generation: Generation): Generation => ({
+  ...generation,
+  toolCalls: generation.toolCalls.map((call) => ({
+    ...call,
+    function: { ...call.function, arguments: call.function.arguments.slice(0, -1) },
+  })),
+})

@@ -56,6 +56,24 @@ describe('tools', () => {
     expect(args.location).toBe('Paris')
   })
 
+  it('cuts the arguments short for a key that asks for malformed calls, and only those', async () => {
+    const malformed = new OpenAI({
+      apiKey: keys.create({ name: 'malformed', behaviour: { kind: 'malformed-tool-arguments' } })
+        .key,
+      baseURL,
+      maxRetries: 0,
+    })
+    const completion = await malformed.chat.completions.create({
+      model: 'openai/gpt-4o',
+      messages: ask,
+      tools: [weather],
+    })
+    const call = completion.choices[0]?.message.tool_calls?.[0]
+    if (call?.type !== 'function') throw new Error('expected a function call')
+    expect(() => JSON.parse(call.function.arguments)).toThrow(SyntaxError)
+    expect(JSON.parse(`${call.function.arguments}}`)).toMatchObject({ location: 'Paris' })
+  })
+
   it('answers in words once the tool has answered', async () => {
     const client = openai()
     const first = await client.chat.completions.create({
