@@ -1,3 +1,5 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -176,9 +178,7 @@ describe('pnpm docs:verify', () => {
     expect(result.stdout).toContain('type-check: line 52:3 TS2769 No overload matches this call')
     expect(result.stdout).toContain('(line 10 of the block)')
     expect(result.stdout).toContain('fix: pass the request under `chatRequest`')
-    const { tabs } = JSON.parse(
-      await import('node:fs').then((fs) => fs.readFileSync(report, 'utf8')),
-    )
+    const { tabs } = JSON.parse(readFileSync(report, 'utf8'))
     expect(tabs.map((tab: TabResult) => [tab.title, tab.verdict])).toEqual([
       ['TypeScript SDK', 'failed-before-sending'],
       ['Python (OpenAI SDK)', 'pass'],
@@ -187,6 +187,74 @@ describe('pnpm docs:verify', () => {
       ['cURL', 'pass'],
     ])
     expect(tabs[0].evidence.error).toContain('SDKValidationError')
+  })
+
+  it('a folder, a baseline that accepts today’s failure, and annotations on the page line', async () => {
+    const cli = fileURLToPath(new URL('../src/docs/cli.ts', import.meta.url))
+    const site = join(workspace.root, 'site')
+    mkdirSync(join(site, 'guides'), { recursive: true })
+    mkdirSync(join(site, 'snippets'), { recursive: true })
+    copyFileSync(shared('authentication-2026-08.mdx'), join(site, 'guides', 'auth.mdx'))
+    // A snippet is checked where a page imports it, never as a page of its own.
+    writeFileSync(join(site, 'snippets', 'broken.mdx'), '```python\nraise SystemExit(3)\n```\n')
+    const verify = (...args: string[]) =>
+      execa(process.execPath, [cli, site, ...args], { reject: false, cwd: workspace.root })
+
+    const written = await verify('--baseline', 'baseline.json', '--write-baseline')
+    expect(written.exitCode).toBe(0)
+    expect(written.stdout).toContain('Wrote 1 accepted failure to baseline.json')
+    const { accepted } = JSON.parse(readFileSync(join(workspace.root, 'baseline.json'), 'utf8'))
+    expect(accepted).toEqual([
+      {
+        page: 'site/guides/auth.mdx',
+        line: expect.any(Number),
+        title: 'TypeScript SDK',
+        verdict: 'failed-before-sending',
+      },
+    ])
+
+    const accepting = await verify('--baseline', 'baseline.json', '--annotations')
+    expect(accepting.exitCode).toBe(0)
+    expect(accepting.stdout).toContain('≈ TypeScript SDK')
+    expect(accepting.stdout).toContain('1 accepted by the baseline')
+    expect(accepting.stdout).not.toContain('::error')
+
+    const plain = await verify('--annotations')
+    expect(plain.exitCode).toBe(1)
+    expect(plain.stdout).toContain(
+      `::error file=site/guides/auth.mdx,line=${accepted[0].line},title=docs%3Averify › TypeScript SDK::failed-before-sending: `,
+    )
+  })
+
+  it('--shard splits the pages between machines, and --merge reports them as one run', async () => {
+    const cli = fileURLToPath(new URL('../src/docs/cli.ts', import.meta.url))
+    const site = join(workspace.root, 'sharded')
+    mkdirSync(site, { recursive: true })
+    copyFileSync(shared('authentication-2026-08.mdx'), join(site, 'a-auth.mdx'))
+    copyFileSync(fixture('llms-full-groups.md'), join(site, 'b-groups.md'))
+    const run = (...args: string[]) =>
+      execa(process.execPath, [cli, ...args], { reject: false, cwd: workspace.root })
+
+    const shards = await Promise.all(
+      ['1/2', '2/2'].map((shard, i) =>
+        run(site, '--shard', shard, '--json', `shard-${i + 1}.json`),
+      ),
+    )
+    expect(shards.map((shard) => shard.stdout.split('\n')[0])).toEqual([
+      'shard 1/2: 1 of 2 pages',
+      'shard 2/2: 1 of 2 pages',
+    ])
+    expect(shards[0]!.stdout).toContain('sharded/a-auth.mdx')
+    expect(shards[1]!.stdout).not.toContain('sharded/a-auth.mdx')
+
+    const merged = await run('--merge', 'shard-1.json', 'shard-2.json', '--markdown', 'all.md')
+    expect(merged.exitCode).toBe(1)
+    const count = (stdout: string) => stdout.match(/tabs: (\d+) passed, (\d+) failed/)!.slice(1)
+    const [a, b] = shards.map((shard) => count(shard.stdout).map(Number))
+    expect(count(merged.stdout).map(Number)).toEqual([a![0]! + b![0]!, a![1]! + b![1]!])
+    const markdown = readFileSync(join(workspace.root, 'all.md'), 'utf8')
+    expect(markdown).toContain('sharded/a-auth.mdx')
+    expect(markdown).toContain('sharded/b-groups.md')
   })
 
   it('--strict fails on header differences alone', async () => {

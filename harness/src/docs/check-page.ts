@@ -25,6 +25,8 @@ export type TabResult = {
   evidence?: TabEvidence
   request: CanonicalRequest | null
   warnings: string[]
+  // A failure the baseline (--baseline) accepts: reported, and no longer failing the run.
+  accepted?: boolean
 }
 
 export type GroupResult = {

@@ -1,19 +1,31 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startMock } from '@conformance/openrouter-mock'
+import { githubAnnotations } from './annotations.ts'
+import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline.ts'
 import { checkPage, type GroupResult } from './check-page.ts'
+import { expandPages, findDocsRoot } from './pages.ts'
+import { mergeReports, pagesOfShard, parseShard } from './shards.ts'
 import { groupFails, jsonReport, junitReport, markdownReport, terminalReport } from './reports.ts'
 import { createWorkspace } from './workspace.ts'
 
-const usage = `Usage: pnpm docs:verify [options] <page.md|page.mdx>...
+const usage = `Usage: pnpm docs:verify [options] <page | folder | glob>...
 
 Runs every tab of every code group on the pages as written (placeholders aside) against the
-OpenRouter mock, and says which tab breaks and why. Exits 1 when any tab fails.
+OpenRouter mock, and says which tab breaks and why. Exits 1 when any tab fails. A folder means
+every .md and .mdx page under it (not node_modules/, hidden folders or snippets/); quote a glob
+("docs/**/*.mdx") so the checker expands it.
 
   --docs-root DIR    where the docs site's /snippets/… live, to resolve <Template> imports
+                     (default: the nearest folder above each page with docs.json, mint.json or
+                     snippets/)
+  --baseline FILE    failures accepted for now (JSON): they are reported, and only others fail
+  --write-baseline   write this run's failures to the --baseline FILE, and exit 0
+  --annotations      print GitHub Actions annotations (::error file=…,line=…) on page lines
+  --shard I/N        check only the I-th of N equal shares of the pages (one per CI machine)
+  --merge            the arguments are shards' --json reports: print and write them as one run
   --cwd DIR          resolve page and report paths from DIR (\`pnpm docs:verify\` passes where you ran it)
   --strict           header differences between a group's tabs fail it (default: warnings)
   --timeout SECONDS  per tab, before it is killed as hung (default: 20)
@@ -31,6 +43,11 @@ const { values, positionals } = parseArgs({
     json: { type: 'string' },
     junit: { type: 'string' },
     markdown: { type: 'string' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'boolean', default: false },
+    annotations: { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    merge: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -38,37 +55,82 @@ if (values.help || positionals.length === 0) {
   console.log(usage)
   process.exit(values.help ? 0 : 2)
 }
+const usageError = (message: string): never => {
+  console.error(message)
+  process.exit(2)
+}
 // pnpm runs scripts in the package folder; pages are named relative to where the user ran it.
 const base = values.cwd || process.cwd()
-const pages = positionals.map((page) => resolve(base, page))
-const missing = pages.filter((page) => !existsSync(page))
-if (missing.length > 0) {
-  console.error(`No such page: ${missing.join(', ')}`)
-  process.exit(2)
+const baselineFile = values.baseline && resolve(base, values.baseline)
+if (values['write-baseline'] && !baselineFile)
+  usageError('--write-baseline writes the file --baseline names: give both')
+let baseline: ReturnType<typeof readBaseline> = []
+try {
+  if (baselineFile && !values['write-baseline']) baseline = readBaseline(baselineFile)
+} catch (error) {
+  if (!(error instanceof BaselineError)) throw error
+  usageError(error.message)
 }
 const timeoutMs = Number(values.timeout) * 1000
-if (!(timeoutMs > 0)) {
-  console.error(`--timeout takes a positive number of seconds, not "${values.timeout}"`)
-  process.exit(2)
+if (!(timeoutMs > 0))
+  usageError(`--timeout takes a positive number of seconds, not "${values.timeout}"`)
+
+const checkPages = async (): Promise<GroupResult[]> => {
+  const { pages: all, unmatched } = expandPages(positionals, base)
+  if (unmatched.length > 0)
+    usageError(`No such page, or no page under or matching: ${unmatched.join(', ')}`)
+  let pages = all
+  if (values.shard) {
+    try {
+      pages = pagesOfShard(all, parseShard(values.shard))
+    } catch (error) {
+      usageError((error as Error).message)
+    }
+    console.log(`shard ${values.shard}: ${pages.length} of ${all.length} pages`)
+  }
+  const mock = await startMock()
+  const workspace = createWorkspace()
+  const groups: GroupResult[] = []
+  try {
+    for (const page of pages) {
+      const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : findDocsRoot(page)
+      groups.push(
+        ...(await checkPage(page, { mock, workspace: workspace.root, docsRoot, timeoutMs })),
+      )
+    }
+  } finally {
+    workspace.remove()
+    await mock.close()
+  }
+  return groups
 }
 
-const mock = await startMock()
-const workspace = createWorkspace()
-const groups: GroupResult[] = []
-try {
-  for (const page of pages) {
-    const docsRoot = values['docs-root'] && resolve(base, values['docs-root'])
-    groups.push(
-      ...(await checkPage(page, { mock, workspace: workspace.root, docsRoot, timeoutMs })),
-    )
+const readReports = (): GroupResult[] => {
+  try {
+    return mergeReports(positionals.map((file) => resolve(base, file)))
+  } catch (error) {
+    return usageError(`--merge: ${(error as Error).message}`)
   }
-} finally {
-  workspace.remove()
-  await mock.close()
 }
+
+const checked = values.merge ? readReports() : await checkPages()
 
 const options = { strict: values.strict, base }
+if (baselineFile && values['write-baseline']) {
+  const count = writeBaseline(baselineFile, checked)
+  console.log(terminalReport(checked, options))
+  console.log(`\nWrote ${count} accepted failure${count === 1 ? '' : 's'} to ${values.baseline}`)
+  process.exit(0)
+}
+const { groups, fixed } = baselineFile
+  ? applyBaseline(checked, baseline, baselineFile)
+  : { groups: checked, fixed: [] }
 console.log(terminalReport(groups, options))
+for (const entry of fixed)
+  console.log(
+    `Fixed since the baseline: ${entry.page}:${entry.line} › ${entry.title} (${entry.verdict}); rewrite it with --write-baseline`,
+  )
+if (values.annotations) console.log(githubAnnotations(groups, options).join('\n'))
 if (values.json) await writeFile(resolve(base, values.json), jsonReport(groups, options))
 if (values.junit) await writeFile(resolve(base, values.junit), junitReport(groups, options))
 if (values.markdown)

@@ -7,6 +7,7 @@ export type Placeholder = { placeholder: string; becomes: string }
 
 export const placeholderTable: Placeholder[] = [
   { placeholder: '<OPENROUTER_API_KEY>', becomes: "the tab's own test key" },
+  { placeholder: 'YOUR_OPENROUTER_API_KEY', becomes: "the tab's own test key" },
   { placeholder: '<YOUR_SITE_URL>', becomes: siteUrl },
   { placeholder: '<YOUR_SITE_NAME>', becomes: siteName },
   {
@@ -23,5 +24,6 @@ export const placeholderTable: Placeholder[] = [
 export const substitutePlaceholders = (code: string, key: string) =>
   code
     .replaceAll('<OPENROUTER_API_KEY>', key)
+    .replaceAll('YOUR_OPENROUTER_API_KEY', key)
     .replaceAll('<YOUR_SITE_URL>', siteUrl)
     .replaceAll('<YOUR_SITE_NAME>', siteName)

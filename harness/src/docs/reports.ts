@@ -6,7 +6,8 @@ import { placeholderTable } from './placeholders.ts'
 // `base` is where the user ran the command: pages are shown as they would type them.
 export type ReportOptions = { strict: boolean; base: string }
 
-export const isFailure = (tab: TabResult) => tab.verdict !== 'pass' && tab.verdict !== 'skipped'
+export const isFailure = (tab: TabResult) =>
+  tab.verdict !== 'pass' && tab.verdict !== 'skipped' && !tab.accepted
 
 // Under --strict, header differences between a group's tabs fail the group too.
 const failsOnHeaders = (group: GroupResult, strict: boolean) =>
@@ -16,7 +17,11 @@ export const groupFails = (group: GroupResult, strict: boolean) =>
   group.tabs.some(isFailure) || failsOnHeaders(group, strict)
 
 const mark = (tab: TabResult) =>
-  tab.verdict === 'pass' ? '✓' : tab.verdict === 'skipped' ? '–' : '✗'
+  tab.verdict === 'pass' ? '✓' : tab.verdict === 'skipped' ? '–' : tab.accepted ? '≈' : '✗'
+
+// A failure the baseline accepts says so beside its verdict.
+const verdictText = (tab: TabResult) =>
+  tab.accepted ? `${tab.verdict} (accepted by the baseline)` : tab.verdict
 
 // Every line number is a line of the page: a group's is its first fence (or <CodeGroup>).
 const where = (group: GroupResult, { base }: ReportOptions) =>
@@ -29,6 +34,7 @@ export const summary = (groups: GroupResult[], strict: boolean) => {
     passed: tabs.filter((tab) => tab.verdict === 'pass').length,
     failed: tabs.filter(isFailure).length,
     skipped: tabs.filter((tab) => tab.verdict === 'skipped').length,
+    accepted: tabs.filter((tab) => tab.accepted).length,
     groups: groups.length,
     groupsFailed: groups.filter((group) => groupFails(group, strict)).length,
     groupsFailedOnHeadersAlone: groups.filter(
@@ -44,7 +50,8 @@ const summaryLine = (groups: GroupResult[], strict: boolean) => {
     s.groupsFailedOnHeadersAlone > 0
       ? `, ${s.groupsFailedOnHeadersAlone} on header differences alone (--strict)`
       : ''
-  return `tabs: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
+  const accepted = s.accepted > 0 ? `, ${s.accepted} accepted by the baseline` : ''
+  return `tabs: ${s.passed} passed, ${s.failed} failed${accepted}, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
 }
 
 const headerMark = (strict: boolean) => (strict ? '✗' : '!')
@@ -60,7 +67,7 @@ export const terminalReport = (groups: GroupResult[], options: ReportOptions) =>
     const width = Math.max(...group.tabs.map((tab) => tab.title.length))
     const pad = ''.padEnd(width)
     for (const tab of group.tabs) {
-      lines.push(`  ${mark(tab)} ${tab.title.padEnd(width)}  ${tab.verdict}: ${tab.reason}`)
+      lines.push(`  ${mark(tab)} ${tab.title.padEnd(width)}  ${verdictText(tab)}: ${tab.reason}`)
       for (const error of tab.evidence?.typeErrors ?? [])
         lines.push(`    ${pad}  type-check: ${error}`)
       if (tab.fix) lines.push(`    ${pad}  fix: ${tab.fix}`)
@@ -104,8 +111,8 @@ export const junitReport = (groups: GroupResult[], options: ReportOptions) => {
     const cases = group.tabs.map((tab) => {
       const attributes = `name="${escapeXml(tab.title)}" classname="${classname}"`
       if (tab.verdict === 'pass') return `    <testcase ${attributes}/>`
-      if (tab.verdict === 'skipped')
-        return `    <testcase ${attributes}><skipped message="${escapeXml(tab.reason)}"/></testcase>`
+      if (tab.verdict === 'skipped' || tab.accepted)
+        return `    <testcase ${attributes}><skipped message="${escapeXml(tab.accepted ? `${verdictText(tab)}: ${tab.reason}` : tab.reason)}"/></testcase>`
       const details = [
         tab.reason,
         ...(tab.evidence?.typeErrors ?? []),
@@ -156,7 +163,7 @@ export const markdownReport = (groups: GroupResult[], options: ReportOptions) =>
     )
     for (const tab of group.tabs)
       lines.push(
-        `| ${markdownText(tab.title)} | ${mark(tab)} ${tab.verdict} | ${markdownText(tab.reason)} |`,
+        `| ${markdownText(tab.title)} | ${mark(tab)} ${verdictText(tab)} | ${markdownText(tab.reason)} |`,
       )
     // The evidence of each failing tab: every type error, the fix, the tail of its stderr.
     for (const tab of group.tabs.filter(isFailure)) {

@@ -32,12 +32,14 @@ describe('planTab', () => {
 })
 
 describe('importedPackages', () => {
-  it('reads static, dynamic and require imports through type annotations', () => {
+  it('reads static, dynamic and require imports through type annotations; Node built-ins are no package', () => {
     const code = [
       "import { OpenRouter } from '@openrouter/sdk/models/errors'",
       "import type { X } from 'openai'",
       "const y: Array<string> = await import('zod')",
       "const z = require('node:fs')",
+      "import { readFile } from 'fs/promises'",
+      "import { Buffer } from 'buffer'",
       "import './local.ts'",
     ].join('\n')
     expect(importedPackages(code)).toEqual(['@openrouter/sdk', 'openai', 'zod'])

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import type { GroupResult, TabResult } from './check-page.ts'
+
+export type Shard = { index: number; count: number }
+
+// `--shard 2/3`: the second of three machines. Parsed strictly, so a typo is not a silent no-op.
+export const parseShard = (text: string): Shard => {
+  const match = /^(\d+)\/(\d+)$/.exec(text)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new Error(`--shard takes i/n with 1 ≤ i ≤ n (such as 2/3), not "${text}"`)
+  return { index, count }
+}
+
+// Every machine expands the same sorted page list, so each takes every n-th page from its own
+// offset: together the shards check each page exactly once.
+export const pagesOfShard = (pages: string[], { index, count }: Shard) =>
+  pages.filter((_, i) => i % count === index - 1)
+
+type JsonReport = {
+  tabs: TabResult[]
+  groups: (Omit<GroupResult, 'tabs'> & { tabs: string[]; failed: boolean })[]
+}
+
+// The groups of several shards' JSON reports, as one run would have reported them.
+export const mergeReports = (files: string[]): GroupResult[] =>
+  files.flatMap((file) => {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as JsonReport
+    if (!Array.isArray(report.tabs) || !Array.isArray(report.groups))
+      throw new Error(`${file} is not a docs:verify JSON report (no tabs and groups)`)
+    return report.groups.map(({ tabs: _titles, failed: _failed, ...group }) => ({
+      ...group,
+      tabs: report.tabs.filter((tab) => tab.page === group.page && tab.group === group.index),
+    }))
+  })
