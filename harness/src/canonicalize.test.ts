@@ -38,6 +38,12 @@ describe('canonicalize', () => {
     expect(warnings).toEqual([])
   })
 
+  it('writes any other OpenRouter key as one placeholder, never whole', () => {
+    const other = `sk-or-v1-${'ab'.repeat(32)}`
+    const { request } = canonicalize(entry([['Authorization', `Bearer ${other}`]]), key)
+    expect(request.headers).toEqual({ authorization: 'Bearer <ANOTHER_OPENROUTER_KEY>' })
+  })
+
   it('keeps a cookie that carries something', () => {
     expect(canonicalize(entry([['Cookie', 'a=b']])).request.headers).toEqual({ cookie: 'a=b' })
   })

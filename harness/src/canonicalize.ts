@@ -12,6 +12,10 @@ export type CanonicalRequest = {
 export type Canonicalized = { request: CanonicalRequest; warnings: string[] }
 
 export const keyPlaceholder = '<OPENROUTER_API_KEY>'
+// Any other OpenRouter key a request carries (a docs snippet's management key): never printed
+// whole, and equal across tabs that each got their own.
+export const otherKeyPlaceholder = '<ANOTHER_OPENROUTER_KEY>'
+const anyKey = /sk-or-v1-[0-9a-f]{16,}/g
 
 // Dropped headers: transport and client identity, which differ by runtime and mean nothing to
 // OpenRouter. Anything not listed here is compared.
@@ -133,7 +137,10 @@ export const canonicalize = (
   const headers: Record<string, string> = {}
   for (const [rawName, rawValue] of entry.rawHeaders) {
     let name = rawName.toLowerCase()
-    const value = key ? rawValue.replaceAll(key, keyPlaceholder) : rawValue
+    const value = (key ? rawValue.replaceAll(key, keyPlaceholder) : rawValue).replace(
+      anyKey,
+      otherKeyPlaceholder,
+    )
     if (isDropped(name, value, hasBody)) continue
     const rename = renamedHeaders[name]
     if (rename) {

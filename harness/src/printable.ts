@@ -4,6 +4,7 @@ import { maskKey } from '@conformance/openrouter-mock'
 export const tail = (text: string, lines = 20) =>
   text.trimEnd().split('\n').slice(-lines).join('\n')
 
-// Output as reports may print it: a program that echoes its key shows it masked, never whole.
+// Output as reports may print it: a program that echoes its key, or a key it made (a docs
+// snippet that creates one prints it), shows each masked, never whole.
 export const withoutKey = (text: string, key: string | undefined) =>
-  key ? text.replaceAll(key, maskKey(key)) : text
+  (key ? text.replaceAll(key, maskKey(key)) : text).replace(/sk-or-v1-[0-9a-f]{16,}/g, maskKey)

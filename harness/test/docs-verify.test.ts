@@ -137,6 +137,42 @@ describe('pages of our own, covering each syntax', () => {
     expect(tab(groups, 'Sends nothing')).toMatchObject({ verdict: 'sent-nothing' })
   })
 
+  it('page semantics: a block that only declares; a later block run after it; a package we lack not judged', async () => {
+    const groups = await check(fixture('page-semantics.mdx'))
+    const verdicts = groups.flatMap((group) => group.tabs).map((tab) => [tab.title, tab.verdict])
+    expect(verdicts).toEqual([
+      ['TypeScript', 'definition-only'],
+      ['Python', 'definition-only'],
+      ['Needs numpy', 'skipped'],
+      ['A submodule that does not exist', 'failed-before-sending'],
+      ['Computes, sends nothing', 'sent-nothing'],
+      ['Declares, but does not type-check', 'type-error'],
+      ['TypeScript', 'pass'],
+      ['Python', 'pass'],
+      ['Uses what no block defines', 'failed-before-sending'],
+    ])
+    // The last step ran after the first, whose names it uses, and sent its own request.
+    const [firstTypeScript, firstPython] = groups[0]!.tabs
+    const [typeScript, python, undefinedName] = groups[2]!.tabs
+    expect(typeScript!.joinedWith).toEqual([firstTypeScript!.line])
+    expect(python!.joinedWith).toEqual([firstPython!.line])
+    expect(python!.reason).toBe(
+      `sent POST /api/v1/chat/completions → 200 (run after the block at line ${firstPython!.line}, which defines what it uses)`,
+    )
+    expect(typeScript!.request?.body).toMatchObject({ model: 'openai/gpt-5.2' })
+    expect(undefinedName!.joinedWith).toBeUndefined()
+    expect(undefinedName!.reason).toContain("NameError: name 'payload' is not defined")
+    expect(tab(groups, 'Python').reason).toBe(
+      'sends nothing by design: it only declares (imports, functions, classes, values) for the blocks after it',
+    )
+    expect(tab(groups, 'Needs numpy').reason).toBe(
+      'imports numpy, which the checker does not provide',
+    )
+    expect(tab(groups, 'A submodule that does not exist').reason).toContain(
+      "No module named 'openrouter.nowhere'",
+    )
+  })
+
   it('a template whose constants cannot be resolved makes its tabs unrenderable, not guessed', async () => {
     const groups = await check(fixture('mintlify-templates.mdx'), { timeoutMs: 8_000 })
     expect(tab(groups, 'Python')).toMatchObject({ verdict: 'unrenderable' })

@@ -6,8 +6,10 @@ import type { RunningMock } from '@conformance/openrouter-mock'
 import type { CanonicalRequest } from '../canonicalize.ts'
 import { runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
+import { joinPlan } from './fragments.ts'
+import { blockNames } from './names.ts'
 import { parsePage, type CodeGroup } from './parse-page.ts'
-import { substitutePlaceholders } from './placeholders.ts'
+import { managementKeyPlaceholder, substitutePlaceholders } from './placeholders.ts'
 import { planTab, type Runner } from './runners.ts'
 import { renderTemplate, templateValues, TemplateError } from './template.ts'
 import { typeCheck } from './type-check.ts'
@@ -27,6 +29,8 @@ export type TabResult = {
   warnings: string[]
   // A failure the baseline (--baseline) accepts: reported, and no longer failing the run.
   accepted?: boolean
+  // The page lines of the earlier blocks this one ran after, because it uses what they define.
+  joinedWith?: number[]
 }
 
 export type GroupResult = {
@@ -47,53 +51,113 @@ export type PageOptions = {
 
 let tabCount = 0
 
-type Prepared =
-  | { result: TabResult }
-  | {
-      base: Omit<TabResult, 'verdict' | 'reason'>
-      id: string
-      runner: Runner
-      file: string
-      key: string
+type Runnable = {
+  base: Omit<TabResult, 'verdict' | 'reason'>
+  id: string
+  runner: Runner
+  code: string
+  key: string
+}
+type Prepared = { result: TabResult } | Runnable
+
+type Written = Runnable & {
+  file: string
+  // Lines of earlier blocks before the block's own code, and those blocks' page lines.
+  prefixLines: number
+  joinedWith: number[]
+  onlyDeclares: boolean
+}
+
+// Each runnable block as a reader who followed the page runs it: after the earlier blocks that
+// define what it uses (see fragments.ts), written to a file of its own.
+const writeBlocks = async (tabs: Runnable[], workspace: string): Promise<Written[]> => {
+  const names = await blockNames(
+    tabs.map((tab) => ({ runner: tab.runner, language: tab.base.language, code: tab.code })),
+  )
+  const plan = joinPlan(
+    tabs.map((tab, i) => ({
+      group: tab.base.group,
+      title: tab.base.title,
+      runner: tab.runner,
+      names: names[i],
+    })),
+  )
+  return tabs.map((tab, i) => {
+    const earlier = plan[i]!.map((j) => tabs[j]!)
+    const prefix = earlier.map((block) => block.code.replace(/\n*$/, '\n')).join('')
+    // Joined with a TypeScript block, a JavaScript block runs as TypeScript too.
+    const typescript = [tab, ...earlier].some((block) =>
+      /^(ts|tsx|typescript)$/.test(block.base.language),
+    )
+    return {
+      ...tab,
+      file: writeTab(
+        workspace,
+        tab.id,
+        tab.runner,
+        typescript ? 'typescript' : tab.base.language,
+        prefix + tab.code,
+      ),
+      prefixLines: prefix.split('\n').length - 1,
+      joinedWith: earlier.map((block) => block.base.line),
+      onlyDeclares: names[i]?.onlyDeclares ?? false,
     }
+  })
+}
+
+// Why a joined block ran with others, after its own reason.
+const joinedReason = (reason: string, lines: number[]) =>
+  lines.length === 0
+    ? reason
+    : `${reason} (run after the block${lines.length === 1 ? '' : 's'} at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}, which define${lines.length === 1 ? 's' : ''} what it uses)`
 
 // One page, every group, every tab: render it as the site would, run it against the mock through
 // the proxy, and compare the tabs of each group with each other.
 export const checkPage = async (file: string, options: PageOptions): Promise<GroupResult[]> => {
   const page = parsePage(readFileSync(file, 'utf8'), file)
   const prepared = page.groups.map((group) => prepareGroup(file, group, page.imports, options))
-  const typeScript = prepared
-    .flat()
-    .filter((tab) => 'file' in tab && tab.file.endsWith('.ts')) as Extract<
-    Prepared,
-    { file: string }
-  >[]
+  const written = await writeBlocks(
+    prepared.flat().filter((tab): tab is Runnable => 'code' in tab),
+    options.workspace,
+  )
+  const byId = new Map(written.map((tab) => [tab.id, tab]))
   const typeErrors = await typeCheck(
     options.workspace,
-    typeScript.map((tab) => tab.file),
+    written.filter((tab) => tab.file.endsWith('.ts')).map((tab) => tab.file),
   )
+  // A joined block answers for its own lines: the blocks before it are checked on their own.
+  const ownTypeErrors = (tab: Written) =>
+    (typeErrors.get(tab.file) ?? [])
+      .filter((error) => error.line > tab.prefixLines)
+      .map((error) => ({ ...error, line: error.line - tab.prefixLines }))
 
   const limit = pLimit(options.concurrency ?? availableParallelism())
   const groups = await Promise.all(
     prepared.map(async (tabs, i) => {
       const results = await Promise.all(
-        tabs.map((tab) =>
-          'result' in tab
-            ? tab.result
-            : limit(async () => ({
-                ...tab.base,
-                ...(await runTab(
-                  options.mock,
-                  {
-                    ...tab,
-                    dir: dirname(tab.file),
-                    typeErrors: typeErrors.get(tab.file) ?? [],
-                    fenceLine: tab.base.line,
-                  },
-                  options.timeoutMs,
-                )),
-              })),
-        ),
+        tabs.map((prepared) => {
+          if ('result' in prepared) return prepared.result
+          const tab = byId.get(prepared.id)!
+          return limit(async (): Promise<TabResult> => {
+            const check = await runTab(
+              options.mock,
+              {
+                ...tab,
+                dir: dirname(tab.file),
+                typeErrors: ownTypeErrors(tab),
+                fenceLine: tab.base.line,
+                joined: tab.joinedWith.length > 0,
+              },
+              options.timeoutMs,
+            )
+            return {
+              ...tab.base,
+              ...check,
+              reason: joinedReason(check.reason, tab.joinedWith),
+              ...(tab.joinedWith.length > 0 ? { joinedWith: tab.joinedWith } : {}),
+            }
+          })
+        }),
       )
       const senders = results.flatMap((tab) =>
         tab.request ? [{ title: tab.title, request: tab.request, warnings: tab.warnings }] : [],
@@ -140,14 +204,13 @@ const prepareGroup = (
     if ('skip' in plan) return { result: { ...base, verdict: 'skipped', reason: plan.skip } }
     if (unrenderable) return { result: { ...base, verdict: 'unrenderable', reason: unrenderable } }
     const id = `tab-${++tabCount}`
-    const key = options.mock.keys.create({ name: `${file} › ${tab.title}` }).key
-    const code = substitutePlaceholders(renderTemplate(tab.code, values), key)
-    return {
-      base,
-      id,
-      runner: plan.runner,
-      key,
-      file: writeTab(options.workspace, id, plan.runner, tab.language, code),
-    }
+    const name = `${file} › ${tab.title}`
+    const key = options.mock.keys.create({ name }).key
+    const rendered = renderTemplate(tab.code, values)
+    const managementKey = rendered.includes(managementKeyPlaceholder)
+      ? options.mock.keys.create({ name, management: true }).key
+      : undefined
+    const code = substitutePlaceholders(rendered, key, managementKey)
+    return { base, id, runner: plan.runner, key, code }
   })
 }

@@ -17,6 +17,7 @@ export type TabVerdict =
   | 'crashed'
   | 'hung'
   | 'sent-nothing'
+  | 'definition-only'
   | 'type-error'
 
 export type SentRequest = { method: string; path: string; status?: number; answer?: string }
@@ -82,7 +83,7 @@ const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
 export const judgeTab = (
   run: ProgramRun,
   entries: RequestEntry[],
-  checked: { typeErrors: TypeCheckError[]; fenceLine: number },
+  checked: { typeErrors: TypeCheckError[]; fenceLine: number; joined?: boolean },
   key: string,
   timeoutMs: number,
 ): TabCheck => {
@@ -103,12 +104,14 @@ export const judgeTab = (
     stderrTail: tail(stderr, 15),
     typeErrors,
   }
-  const canonicalized = entries[0] ? canonicalize(entries[0], key) : undefined
+  // A block run after earlier ones sends their requests first: its own is the last.
+  const own = checked.joined ? entries.at(-1) : entries[0]
+  const canonicalized = own ? canonicalize(own, key) : undefined
   const fix = suggestFix(`${error ?? ''}\n${stderr}`, checked.typeErrors)
   const verdict = (verdict: TabVerdict, reason: string): TabCheck => ({
     verdict,
     reason,
-    ...(fix && verdict !== 'pass' ? { fix } : {}),
+    ...(fix && verdict !== 'pass' && verdict !== 'skipped' ? { fix } : {}),
     evidence,
     request: canonicalized?.request ?? null,
     warnings: canonicalized?.warnings ?? [],
@@ -125,6 +128,12 @@ export const judgeTab = (
       `still running after ${timeoutMs / 1000} s, having sent ${requests.length} request(s): killed${types}`,
     )
   if (run.spawnError) return verdict('crashed', `could not start: ${run.spawnError}`)
+  // A Python package the checker does not install cannot be judged here: skipped, with its name.
+  // A missing submodule of a package it does install (`openrouter.nope`) is the page's mistake.
+  const notProvided = /^ModuleNotFoundError: No module named '([^'.]+)'$/.exec(error ?? '')?.[1]
+  if (requests.length === 0 && notProvided) {
+    return verdict('skipped', `imports ${notProvided}, which the checker does not provide`)
+  }
   if (requests.length === 0 && run.exitCode !== 0) {
     return verdict(
       'failed-before-sending',
@@ -152,6 +161,21 @@ export const judgeTab = (
   )
 }
 
+// A block that only declares sends nothing by design; its type errors still fail it.
+const definitionOnly = (check: TabCheck): TabCheck =>
+  check.evidence.typeErrors.length > 0
+    ? {
+        ...check,
+        verdict: 'type-error',
+        reason: `only declares, but does not type-check: ${check.evidence.typeErrors.join('; ')}`,
+      }
+    : {
+        ...check,
+        verdict: 'definition-only',
+        reason:
+          'sends nothing by design: it only declares (imports, functions, classes, values) for the blocks after it',
+      }
+
 export const runTab = async (
   mock: RunningMock,
   tab: {
@@ -162,6 +186,8 @@ export const runTab = async (
     key: string
     typeErrors: TypeCheckError[]
     fenceLine: number
+    onlyDeclares: boolean
+    joined: boolean
   },
   timeoutMs: number,
 ): Promise<TabCheck> => {
@@ -175,7 +201,8 @@ export const runTab = async (
       OPENROUTER_API_KEY: tab.key,
     }
     const run = await runProgram(commands[tab.runner](tab.file), { cwd: tab.dir, env, timeoutMs })
-    return judgeTab(run, mock.journal.requests({ tag: tab.id }), tab, tab.key, timeoutMs)
+    const check = judgeTab(run, mock.journal.requests({ tag: tab.id }), tab, tab.key, timeoutMs)
+    return check.verdict === 'sent-nothing' && tab.onlyDeclares ? definitionOnly(check) : check
   } finally {
     await proxy.close()
   }

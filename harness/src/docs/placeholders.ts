@@ -5,9 +5,16 @@ export const siteName = 'Docs Conformance'
 
 export type Placeholder = { placeholder: string; becomes: string }
 
+// Key-management snippets (creating, rotating, deleting keys) need a management key.
+export const managementKeyPlaceholder = 'your-management-key'
+
 export const placeholderTable: Placeholder[] = [
   { placeholder: '<OPENROUTER_API_KEY>', becomes: "the tab's own test key" },
   { placeholder: 'YOUR_OPENROUTER_API_KEY', becomes: "the tab's own test key" },
+  {
+    placeholder: managementKeyPlaceholder,
+    becomes: 'a management key made for the tab, on its own account',
+  },
   { placeholder: '<YOUR_SITE_URL>', becomes: siteUrl },
   { placeholder: '<YOUR_SITE_NAME>', becomes: siteName },
   {
@@ -21,8 +28,9 @@ export const placeholderTable: Placeholder[] = [
   },
 ]
 
-export const substitutePlaceholders = (code: string, key: string) =>
+export const substitutePlaceholders = (code: string, key: string, managementKey?: string) =>
   code
+    .replaceAll(managementKeyPlaceholder, managementKey ?? managementKeyPlaceholder)
     .replaceAll('<OPENROUTER_API_KEY>', key)
     .replaceAll('YOUR_OPENROUTER_API_KEY', key)
     .replaceAll('<YOUR_SITE_URL>', siteUrl)

@@ -6,8 +6,11 @@ import { placeholderTable } from './placeholders.ts'
 // `base` is where the user ran the command: pages are shown as they would type them.
 export type ReportOptions = { strict: boolean; base: string }
 
-export const isFailure = (tab: TabResult) =>
-  tab.verdict !== 'pass' && tab.verdict !== 'skipped' && !tab.accepted
+// What is not a failure: a pass, a tab the checker cannot judge (skipped, with why), and a block
+// that only declares what later blocks use.
+const notFailures = new Set(['pass', 'skipped', 'definition-only'])
+
+export const isFailure = (tab: TabResult) => !notFailures.has(tab.verdict) && !tab.accepted
 
 // Under --strict, header differences between a group's tabs fail the group too.
 const failsOnHeaders = (group: GroupResult, strict: boolean) =>
@@ -17,7 +20,15 @@ export const groupFails = (group: GroupResult, strict: boolean) =>
   group.tabs.some(isFailure) || failsOnHeaders(group, strict)
 
 const mark = (tab: TabResult) =>
-  tab.verdict === 'pass' ? '✓' : tab.verdict === 'skipped' ? '–' : tab.accepted ? '≈' : '✗'
+  tab.verdict === 'pass'
+    ? '✓'
+    : tab.verdict === 'skipped'
+      ? '–'
+      : tab.verdict === 'definition-only'
+        ? '○'
+        : tab.accepted
+          ? '≈'
+          : '✗'
 
 // A failure the baseline accepts says so beside its verdict.
 const verdictText = (tab: TabResult) =>
@@ -35,6 +46,7 @@ export const summary = (groups: GroupResult[], strict: boolean) => {
     failed: tabs.filter(isFailure).length,
     skipped: tabs.filter((tab) => tab.verdict === 'skipped').length,
     accepted: tabs.filter((tab) => tab.accepted).length,
+    definitionOnly: tabs.filter((tab) => tab.verdict === 'definition-only').length,
     groups: groups.length,
     groupsFailed: groups.filter((group) => groupFails(group, strict)).length,
     groupsFailedOnHeadersAlone: groups.filter(
@@ -51,7 +63,8 @@ const summaryLine = (groups: GroupResult[], strict: boolean) => {
       ? `, ${s.groupsFailedOnHeadersAlone} on header differences alone (--strict)`
       : ''
   const accepted = s.accepted > 0 ? `, ${s.accepted} accepted by the baseline` : ''
-  return `tabs: ${s.passed} passed, ${s.failed} failed${accepted}, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
+  const declaring = s.definitionOnly > 0 ? `, ${s.definitionOnly} only declare` : ''
+  return `tabs: ${s.passed} passed, ${s.failed} failed${accepted}${declaring}, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
 }
 
 const headerMark = (strict: boolean) => (strict ? '✗' : '!')
@@ -111,8 +124,8 @@ export const junitReport = (groups: GroupResult[], options: ReportOptions) => {
     const cases = group.tabs.map((tab) => {
       const attributes = `name="${escapeXml(tab.title)}" classname="${classname}"`
       if (tab.verdict === 'pass') return `    <testcase ${attributes}/>`
-      if (tab.verdict === 'skipped' || tab.accepted)
-        return `    <testcase ${attributes}><skipped message="${escapeXml(tab.accepted ? `${verdictText(tab)}: ${tab.reason}` : tab.reason)}"/></testcase>`
+      if (!isFailure(tab))
+        return `    <testcase ${attributes}><skipped message="${escapeXml(`${verdictText(tab)}: ${tab.reason}`)}"/></testcase>`
       const details = [
         tab.reason,
         ...(tab.evidence?.typeErrors ?? []),
