@@ -137,7 +137,7 @@ describe('pages of our own, covering each syntax', () => {
     expect(tab(groups, 'Sends nothing')).toMatchObject({ verdict: 'sent-nothing' })
   })
 
-  it('page semantics: a block that only declares; a later block run after it; a package we lack not judged', async () => {
+  it('page semantics: every block; one that only declares; a later one run after it; a package we lack not judged', async () => {
     const groups = await check(fixture('page-semantics.mdx'))
     const verdicts = groups.flatMap((group) => group.tabs).map((tab) => [tab.title, tab.verdict])
     expect(verdicts).toEqual([
@@ -150,7 +150,20 @@ describe('pages of our own, covering each syntax', () => {
       ['TypeScript', 'pass'],
       ['Python', 'pass'],
       ['Uses what no block defines', 'failed-before-sending'],
+      ['typescript', 'definition-only'],
+      ['typescript', 'pass'],
+      ['python', 'pass'],
+      ['typescript', 'skipped'],
     ])
+    const [types, keys, lone] = groups.slice(3)
+    expect([types, keys, lone].map((group) => group!.standalone)).toEqual([true, true, true])
+    expect(keys!.tabs[0]!.reason).toBe(
+      'sent GET /api/v1/keys → 200 (run with a management key, which the operation needs)',
+    )
+    expect(lone!.tabs[0]!.joinedWith).toEqual([groups[0]!.tabs[1]!.line])
+    expect(groups.at(-1)!.tabs[0]!.reason).toBe(
+      "refers to hash-of-a-key-you-own, which exists only in the reader's account (answered 404 here)",
+    )
     // The last step ran after the first, whose names it uses, and sent its own request.
     const [firstTypeScript, firstPython] = groups[0]!.tabs
     const [typeScript, python, undefinedName] = groups[2]!.tabs

@@ -37,6 +37,7 @@ export type GroupResult = {
   page: string
   index: number
   line: number
+  standalone?: boolean
   tabs: TabResult[]
   comparison: Comparison
 }
@@ -166,6 +167,7 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
         page: file,
         index: page.groups[i]!.index,
         line: page.groups[i]!.line,
+        ...(page.groups[i]!.standalone ? { standalone: true } : {}),
         tabs: results,
         comparison: compareTabs(senders),
       }

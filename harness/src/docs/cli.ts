@@ -13,8 +13,9 @@ import { createWorkspace } from './workspace.ts'
 
 const usage = `Usage: pnpm docs:verify [options] <page | folder | glob>...
 
-Runs every tab of every code group on the pages as written (placeholders aside) against the
-OpenRouter mock, and says which tab breaks and why. Exits 1 when any tab fails. A folder means
+Runs every code block on the pages (each tab of a code group, and every block outside one) as
+written (placeholders aside) against the OpenRouter mock, and says which breaks and why. Exits 1
+when any block fails. A folder means
 every .md and .mdx page under it (not node_modules/, hidden folders or snippets/); quote a glob
 ("docs/**/*.mdx") so the checker expands it.
 

@@ -135,8 +135,9 @@ const javaScriptNames = (code: string, typescript: boolean): Names | undefined =
   return {
     defines: [...new Set(topLevelDefines(program))].sort(),
     uses: [...referenced].filter((name) => !bound.has(name) && !globals.has(name)).sort(),
+    // A block of types alone strips to nothing: it declares too.
     onlyDeclares:
-      program.body.length > 0 && program.body.every((node) => declarations.has(node.type)),
+      code.trim().length > 0 && program.body.every((node) => declarations.has(node.type)),
   }
 }
 

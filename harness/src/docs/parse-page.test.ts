@@ -25,7 +25,7 @@ describe('dedent', () => {
 })
 
 describe('parsePage', () => {
-  it('in MDX, only <CodeGroup> children are tabs; other fences and JSX are not', () => {
+  it('in MDX, <CodeGroup> children are its tabs, JSX between them is not; any other fence is a block of its own', () => {
     const page = parsePage(
       [
         '# Title',
@@ -52,11 +52,13 @@ describe('parsePage', () => {
       'page.mdx',
     )
     expect(page.groups.map((group) => group.tabs.map((tab) => [tab.title, tab.code]))).toEqual([
+      [['json', '{}']],
       [
         ['A', 'curl x'],
         ['B', 'curl y'],
       ],
     ])
+    expect(page.groups.map((group) => group.standalone ?? false)).toEqual([true, false])
   })
 
   it('in Markdown, a blank line between fences starts a new group', () => {

@@ -18,6 +18,8 @@ export type CodeGroup = {
   index: number
   line: number
   tabs: Tab[]
+  // A fence outside any group: checked too, as a group of one.
+  standalone?: boolean
   // `<Template data={{…}}>` around the group: the expression, evaluated later against imports.
   template?: Expression
 }
@@ -104,15 +106,24 @@ export const parsePage = (text: string, file: string): ParsedPage => {
   const tree = parseTree(text, file)
   const groups: CodeGroup[] = []
   const imports: Program[] = []
-  const add = (tabs: Tab[], line: number, template?: Expression) =>
-    groups.push({ index: groups.length + 1, line, tabs, ...(template ? { template } : {}) })
+  const add = (tabs: Tab[], line: number, template?: Expression, standalone = false) =>
+    groups.push({
+      index: groups.length + 1,
+      line,
+      tabs,
+      ...(template ? { template } : {}),
+      ...(standalone ? { standalone } : {}),
+    })
 
   const walk = (parent: Parent, template?: Expression) => {
     let run: Code[] = []
     const flushRun = () => {
       const titled = run.length === 1 && /\btitle=/.test(run[0]!.meta ?? '')
       if (!isMdx(file) && (run.length > 1 || titled))
-        add(run.map(toTab), run[0]!.position?.start.line ?? 0)
+        add(run.map(toTab), run[0]!.position?.start.line ?? 0, template)
+      // Every other fence is a block of its own: tutorials are made of them.
+      else
+        for (const node of run) add([toTab(node)], node.position?.start.line ?? 0, template, true)
       run = []
     }
     for (const node of parent.children as RootContent[]) {
