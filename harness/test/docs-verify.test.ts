@@ -161,6 +161,8 @@ describe('pages of our own, covering each syntax', () => {
       'sent GET /api/v1/keys → 200 (run with a management key, which the operation needs)',
     )
     expect(lone!.tabs[0]!.joinedWith).toEqual([groups[0]!.tabs[1]!.line])
+    // The key the earlier block wrote in is this block's own: placeholders are filled after joining.
+    expect(lone!.tabs[0]!.request?.headers.authorization).toBe('Bearer <OPENROUTER_API_KEY>')
     expect(groups.at(-1)!.tabs[0]!.reason).toBe(
       "refers to hash-of-a-key-you-own, which exists only in the reader's account (answered 404 here)",
     )
@@ -183,6 +185,14 @@ describe('pages of our own, covering each syntax', () => {
     )
     expect(tab(groups, 'A submodule that does not exist').reason).toContain(
       "No module named 'openrouter.nowhere'",
+    )
+  })
+
+  it('an SDK reference block must call the operation its UsageSnippet declares', async () => {
+    const groups = await check(fixture('usage-snippets.mdx'))
+    expect(groups.map((group) => group.tabs[0]!.verdict)).toEqual(['pass', 'wrong-operation'])
+    expect(groups[1]!.tabs[0]!.reason).toBe(
+      'is the example of list (GET /keys), but sent GET /api/v1/key',
     )
   })
 

@@ -4,11 +4,11 @@ import { availableParallelism } from 'node:os'
 import pLimit from 'p-limit'
 import type { RunningMock } from '@conformance/openrouter-mock'
 import type { CanonicalRequest } from '../canonicalize.ts'
-import { runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
+import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
 import { joinPlan } from './fragments.ts'
 import { blockNames } from './names.ts'
-import { parsePage, type CodeGroup } from './parse-page.ts'
+import { parsePage, type CodeGroup, type Operation } from './parse-page.ts'
 import { managementKeyPlaceholder, substitutePlaceholders } from './placeholders.ts'
 import { planTab, type Runner } from './runners.ts'
 import { renderTemplate, templateValues, TemplateError } from './template.ts'
@@ -31,6 +31,8 @@ export type TabResult = {
   accepted?: boolean
   // The page lines of the earlier blocks this one ran after, because it uses what they define.
   joinedWith?: number[]
+  // The operation an SDK reference block declares (UsageSnippet), checked against what it sent.
+  operation?: Operation
 }
 
 export type GroupResult = {
@@ -56,6 +58,7 @@ type Runnable = {
   base: Omit<TabResult, 'verdict' | 'reason'>
   id: string
   runner: Runner
+  // Rendered as the site shows it; placeholders are filled once it is joined, with its own keys.
   code: string
   key: string
 }
@@ -71,7 +74,10 @@ type Written = Runnable & {
 
 // Each runnable block as a reader who followed the page runs it: after the earlier blocks that
 // define what it uses (see fragments.ts), written to a file of its own.
-const writeBlocks = async (tabs: Runnable[], workspace: string): Promise<Written[]> => {
+const writeBlocks = async (
+  tabs: Runnable[],
+  { workspace, mock }: Pick<PageOptions, 'workspace' | 'mock'>,
+): Promise<Written[]> => {
   const names = await blockNames(
     tabs.map((tab) => ({ runner: tab.runner, language: tab.base.language, code: tab.code })),
   )
@@ -90,6 +96,10 @@ const writeBlocks = async (tabs: Runnable[], workspace: string): Promise<Written
     const typescript = [tab, ...earlier].some((block) =>
       /^(ts|tsx|typescript)$/.test(block.base.language),
     )
+    const code = prefix + tab.code
+    const managementKey = code.includes(managementKeyPlaceholder)
+      ? mock.keys.create({ name: `${tab.id} (management)`, management: true }).key
+      : undefined
     return {
       ...tab,
       file: writeTab(
@@ -97,7 +107,7 @@ const writeBlocks = async (tabs: Runnable[], workspace: string): Promise<Written
         tab.id,
         tab.runner,
         typescript ? 'typescript' : tab.base.language,
-        prefix + tab.code,
+        substitutePlaceholders(code, tab.key, managementKey),
       ),
       prefixLines: prefix.split('\n').length - 1,
       joinedWith: earlier.map((block) => block.base.line),
@@ -119,7 +129,7 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
   const prepared = page.groups.map((group) => prepareGroup(file, group, page.imports, options))
   const written = await writeBlocks(
     prepared.flat().filter((tab): tab is Runnable => 'code' in tab),
-    options.workspace,
+    options,
   )
   const byId = new Map(written.map((tab) => [tab.id, tab]))
   const typeErrors = await typeCheck(
@@ -140,7 +150,7 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
           if ('result' in prepared) return prepared.result
           const tab = byId.get(prepared.id)!
           return limit(async (): Promise<TabResult> => {
-            const check = await runTab(
+            const ran = await runTab(
               options.mock,
               {
                 ...tab,
@@ -151,6 +161,8 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
               },
               options.timeoutMs,
             )
+            const operation = tab.base.operation
+            const check = operation && ran.verdict === 'pass' ? checkOperation(ran, operation) : ran
             return {
               ...tab.base,
               ...check,
@@ -201,18 +213,13 @@ const prepareGroup = (
       line: tab.line,
       request: null,
       warnings: [],
+      ...(tab.operation ? { operation: tab.operation } : {}),
     }
     const plan = planTab(tab)
     if ('skip' in plan) return { result: { ...base, verdict: 'skipped', reason: plan.skip } }
     if (unrenderable) return { result: { ...base, verdict: 'unrenderable', reason: unrenderable } }
     const id = `tab-${++tabCount}`
-    const name = `${file} › ${tab.title}`
-    const key = options.mock.keys.create({ name }).key
-    const rendered = renderTemplate(tab.code, values)
-    const managementKey = rendered.includes(managementKeyPlaceholder)
-      ? options.mock.keys.create({ name, management: true }).key
-      : undefined
-    const code = substitutePlaceholders(rendered, key, managementKey)
-    return { base, id, runner: plan.runner, key, code }
+    const key = options.mock.keys.create({ name: `${file} › ${tab.title}` }).key
+    return { base, id, runner: plan.runner, key, code: renderTemplate(tab.code, values) }
   })
 }

@@ -6,6 +6,7 @@ import { harnessDir } from '../paths.ts'
 import { tail, withoutKey } from '../printable.ts'
 import { runProgram, type ProgramRun } from '../run-program.ts'
 import { suggestFix } from './fix-hints.ts'
+import type { Operation } from './parse-page.ts'
 import type { Runner } from './runners.ts'
 import type { TypeCheckError } from './type-check.ts'
 
@@ -20,6 +21,7 @@ export type TabVerdict =
   | 'sent-nothing'
   | 'definition-only'
   | 'type-error'
+  | 'wrong-operation'
 
 export type SentRequest = { method: string; path: string; status?: number; answer?: string }
 
@@ -176,6 +178,22 @@ const definitionOnly = (check: TabCheck): TabCheck =>
         reason:
           'sends nothing by design: it only declares (imports, functions, classes, values) for the blocks after it',
       }
+
+// An SDK reference's example must call the operation it is the example of: the method, and the
+// path with its parameters filled in.
+export const checkOperation = (check: TabCheck, operation: Operation): TabCheck => {
+  const path = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/?]+')
+  const pattern = new RegExp(`^/api/v1${path}/?(\\?.*)?$`)
+  const calls = check.evidence.requests
+  if (calls.some((call) => call.method === operation.method && pattern.test(call.path)))
+    return check
+  const sent = calls.map((call) => `${call.method} ${call.path}`).join(', ')
+  return {
+    ...check,
+    verdict: 'wrong-operation',
+    reason: `is the example of ${operation.id} (${operation.method} ${operation.path}), but sent ${sent}`,
+  }
+}
 
 // A 404 for an id the block writes out itself (a key's hash, a generation's id) is about a thing
 // in the reader's account, which the checker's fresh account cannot have: not judged here.

@@ -15,9 +15,8 @@ const usage = `Usage: pnpm docs:verify [options] <page | folder | glob>...
 
 Runs every code block on the pages (each tab of a code group, and every block outside one) as
 written (placeholders aside) against the OpenRouter mock, and says which breaks and why. Exits 1
-when any block fails. A folder means
-every .md and .mdx page under it (not node_modules/, hidden folders or snippets/); quote a glob
-("docs/**/*.mdx") so the checker expands it.
+when any block fails. A folder means every .md and .mdx page under it (not node_modules/, hidden
+folders or snippets/); quote a glob ("docs/**/*.mdx") so the checker expands it.
 
   --docs-root DIR    where the docs site's /snippets/… live, to resolve <Template> imports
                      (default: the nearest folder above each page with docs.json, mint.json or

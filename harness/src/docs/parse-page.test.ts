@@ -61,6 +61,27 @@ describe('parsePage', () => {
     expect(page.groups.map((group) => group.standalone ?? false)).toEqual([true, false])
   })
 
+  it('an SDK reference UsageSnippet comment gives the fence after it its operation', () => {
+    const page = parsePage(
+      [
+        '{/* UsageSnippet language="typescript" operationID="createKeys" method="post" path="/keys" */}',
+        '```typescript lines',
+        'await openRouter.apiKeys.create({})',
+        '```',
+        '',
+        '```typescript',
+        'console.log(1)',
+        '```',
+        '',
+      ].join('\n'),
+      'page.mdx',
+    )
+    expect(page.groups.map((group) => group.tabs[0]!.operation)).toEqual([
+      { id: 'createKeys', method: 'POST', path: '/keys' },
+      undefined,
+    ])
+  })
+
   it('in Markdown, a blank line between fences starts a new group', () => {
     const fence = (title: string) => ['```bash title="' + title + '"', 'curl', '```']
     const page = parsePage(

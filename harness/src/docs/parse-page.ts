@@ -12,6 +12,18 @@ export type Tab = {
   flags: string[]
   code: string
   line: number
+  // The API operation an SDK reference's "Example Usage" block declares it calls.
+  operation?: Operation
+}
+
+// `{/* UsageSnippet … operationID="createKeys" method="post" path="/keys" */}` before a fence.
+export type Operation = { id: string; method: string; path: string }
+
+export const parseUsageSnippet = (comment: string): Operation | undefined => {
+  if (!/^\s*\/\*\s*UsageSnippet\b/.test(comment)) return undefined
+  const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(comment)?.[1]
+  const [id, method, path] = [attribute('operationID'), attribute('method'), attribute('path')]
+  return id && method && path ? { id, method: method.toUpperCase(), path } : undefined
 }
 
 export type CodeGroup = {
@@ -68,11 +80,12 @@ export const dedent = (code: string) => {
     : code
 }
 
-const toTab = (node: Code): Tab => ({
+const toTab = (node: Code, operation?: Operation): Tab => ({
   ...parseMeta(node.lang ?? '', node.meta),
   language: (node.lang ?? '').toLowerCase(),
   code: dedent(node.value),
   line: node.position?.start.line ?? 0,
+  ...(operation ? { operation } : {}),
 })
 
 const templateData = (element: MdxJsxFlowElement): Expression | undefined => {
@@ -115,15 +128,20 @@ export const parsePage = (text: string, file: string): ParsedPage => {
       ...(standalone ? { standalone } : {}),
     })
 
+  // Each fence an SDK reference's UsageSnippet comment stands before, with its operation.
+  const operations = new Map<Code, Operation>()
+  const tabOf = (node: Code) => toTab(node, operations.get(node))
+
   const walk = (parent: Parent, template?: Expression) => {
     let run: Code[] = []
+    let declared: Operation | undefined
     const flushRun = () => {
       const titled = run.length === 1 && /\btitle=/.test(run[0]!.meta ?? '')
       if (!isMdx(file) && (run.length > 1 || titled))
-        add(run.map(toTab), run[0]!.position?.start.line ?? 0, template)
+        add(run.map(tabOf), run[0]!.position?.start.line ?? 0, template)
       // Every other fence is a block of its own: tutorials are made of them.
       else
-        for (const node of run) add([toTab(node)], node.position?.start.line ?? 0, template, true)
+        for (const node of run) add([tabOf(node)], node.position?.start.line ?? 0, template, true)
       run = []
     }
     for (const node of parent.children as RootContent[]) {
@@ -136,7 +154,13 @@ export const parsePage = (text: string, file: string): ParsedPage => {
       )
         flushRun()
       if (node.type === 'code') {
+        if (declared) operations.set(node, declared)
+        declared = undefined
         run.push(node)
+        continue
+      }
+      if (node.type === 'mdxFlowExpression') {
+        declared = parseUsageSnippet(node.value) ?? declared
         continue
       }
       flushRun()
@@ -146,7 +170,7 @@ export const parsePage = (text: string, file: string): ParsedPage => {
       } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CodeGroup') {
         const tabs = node.children
           .filter((child): child is Code => child.type === 'code')
-          .map(toTab)
+          .map(tabOf)
         add(tabs, node.position?.start.line ?? 0, template)
       } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Template') {
         walk(node, templateData(node) ?? template)
