@@ -177,6 +177,7 @@ describe('pages of our own, covering each syntax', () => {
     expect(typeScript!.request?.body).toMatchObject({ model: 'openai/gpt-5.2' })
     expect(undefinedName!.joinedWith).toBeUndefined()
     expect(undefinedName!.reason).toContain("NameError: name 'payload' is not defined")
+    expect(undefinedName!.cause).toBe('a name nothing on the page defines')
     expect(tab(groups, 'Python').reason).toBe(
       'sends nothing by design: it only declares (imports, functions, classes, values) for the blocks after it',
     )
@@ -237,6 +238,7 @@ describe('pnpm docs:verify', () => {
     expect(result.stdout).toContain('type-check: line 52:3 TS2769 No overload matches this call')
     expect(result.stdout).toContain('(line 10 of the block)')
     expect(result.stdout).toContain('fix: pass the request under `chatRequest`')
+    expect(result.stdout).toContain("Failures by cause: 1 the SDK's own error")
     const { tabs } = JSON.parse(readFileSync(report, 'utf8'))
     expect(tabs.map((tab: TabResult) => [tab.title, tab.verdict])).toEqual([
       ['TypeScript SDK', 'failed-before-sending'],
@@ -246,6 +248,7 @@ describe('pnpm docs:verify', () => {
       ['cURL', 'pass'],
     ])
     expect(tabs[0].evidence.error).toContain('SDKValidationError')
+    expect(tabs[0].cause).toBe("the SDK's own error")
   })
 
   it('a folder, a baseline that accepts today’s failure, and annotations on the page line', async () => {

@@ -5,6 +5,7 @@ import pLimit from 'p-limit'
 import type { RunningMock } from '@conformance/openrouter-mock'
 import type { CanonicalRequest } from '../canonicalize.ts'
 import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
+import { causeOf, type Cause } from './causes.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
 import { joinPlan } from './fragments.ts'
 import { blockNames } from './names.ts'
@@ -33,6 +34,8 @@ export type TabResult = {
   joinedWith?: number[]
   // The operation an SDK reference block declares (UsageSnippet), checked against what it sent.
   operation?: Operation
+  // What kind of docs bug a failure is (causes.ts).
+  cause?: Cause
 }
 
 export type GroupResult = {
@@ -116,6 +119,11 @@ const writeBlocks = async (
   })
 }
 
+const withCause = (tab: TabResult): TabResult => {
+  const cause = causeOf(tab)
+  return cause ? { ...tab, cause } : tab
+}
+
 // Why a joined block ran with others, after its own reason.
 const joinedReason = (reason: string, lines: number[]) =>
   lines.length === 0
@@ -147,7 +155,7 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
     prepared.map(async (tabs, i) => {
       const results = await Promise.all(
         tabs.map((prepared) => {
-          if ('result' in prepared) return prepared.result
+          if ('result' in prepared) return withCause(prepared.result)
           const tab = byId.get(prepared.id)!
           return limit(async (): Promise<TabResult> => {
             const ran = await runTab(
@@ -163,12 +171,13 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
             )
             const operation = tab.base.operation
             const check = operation && ran.verdict === 'pass' ? checkOperation(ran, operation) : ran
-            return {
+            const result: TabResult = {
               ...tab.base,
               ...check,
               reason: joinedReason(check.reason, tab.joinedWith),
               ...(tab.joinedWith.length > 0 ? { joinedWith: tab.joinedWith } : {}),
             }
+            return withCause(result)
           })
         }),
       )

@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import type { GroupResult, TabResult } from './check-page.ts'
 import { escapeXml } from '../report/junit.ts'
+import { countByCause } from './causes.ts'
 import { placeholderTable } from './placeholders.ts'
 
 // `base` is where the user ran the command: pages are shown as they would type them.
@@ -55,6 +56,24 @@ export const summary = (groups: GroupResult[], strict: boolean) => {
   }
 }
 
+// The site at a glance: its failures by cause, and the pages that have them, most first.
+export const siteSummary = (groups: GroupResult[], { base }: ReportOptions) => {
+  const failures = groups.flatMap((group) => group.tabs).filter(isFailure)
+  const byPage = [...Map.groupBy(failures, (tab) => relative(base, tab.page)).entries()]
+    .map(([page, tabs]) => ({ page, count: tabs.length }))
+    .sort((a, b) => b.count - a.count || a.page.localeCompare(b.page))
+  return { byCause: countByCause(failures), byPage }
+}
+
+const siteSummaryLines = (groups: GroupResult[], options: ReportOptions) => {
+  const { byCause, byPage } = siteSummary(groups, options)
+  if (byCause.length === 0) return []
+  return [
+    `Failures by cause: ${byCause.map(({ cause, count }) => `${count} ${cause}`).join(', ')}`,
+    `Failures by page: ${byPage.map(({ page, count }) => `${page} ${count}`).join(', ')}`,
+  ]
+}
+
 // One sentence for both the terminal and Markdown, so tab counts and group verdicts never disagree.
 const summaryLine = (groups: GroupResult[], strict: boolean) => {
   const s = summary(groups, strict)
@@ -97,21 +116,22 @@ export const terminalReport = (groups: GroupResult[], options: ReportOptions) =>
     ...placeholderTable.map(({ placeholder, becomes }) => `  ${placeholder} → ${becomes}`),
     '',
     summaryLine(groups, options.strict),
+    ...siteSummaryLines(groups, options),
   )
   return lines.join('\n')
 }
 
-export const jsonReport = (groups: GroupResult[], { strict }: ReportOptions) =>
+export const jsonReport = (groups: GroupResult[], options: ReportOptions) =>
   JSON.stringify(
     {
-      summary: summary(groups, strict),
-      strict,
+      summary: { ...summary(groups, options.strict), ...siteSummary(groups, options) },
+      strict: options.strict,
       placeholders: placeholderTable,
       tabs: groups.flatMap((group) => group.tabs),
       groups: groups.map(({ tabs, ...group }) => ({
         ...group,
         tabs: tabs.map((tab) => tab.title),
-        failed: groupFails({ tabs, ...group }, strict),
+        failed: groupFails({ tabs, ...group }, options.strict),
       })),
     },
     null,
@@ -165,6 +185,7 @@ export const markdownReport = (groups: GroupResult[], options: ReportOptions) =>
   const s = summary(groups, options.strict)
   const lines = [
     `## Docs code groups: ${s.failed === 0 && s.groupsFailed === 0 ? '✅' : '❌'} ${summaryLine(groups, options.strict)}`,
+    ...siteSummaryLines(groups, options).flatMap((line) => ['', markdownText(line)]),
   ]
   for (const group of groups) {
     lines.push(
