@@ -154,6 +154,7 @@ describe('pages of our own, covering each syntax', () => {
       ['typescript', 'pass'],
       ['python', 'pass'],
       ['typescript', 'skipped'],
+      ['python', 'pass'],
     ])
     const [types, keys, lone] = groups.slice(3)
     expect([types, keys, lone].map((group) => group!.standalone)).toEqual([true, true, true])
@@ -163,8 +164,12 @@ describe('pages of our own, covering each syntax', () => {
     expect(lone!.tabs[0]!.joinedWith).toEqual([groups[0]!.tabs[1]!.line])
     // The key the earlier block wrote in is this block's own: placeholders are filled after joining.
     expect(lone!.tabs[0]!.request?.headers.authorization).toBe('Bearer <OPENROUTER_API_KEY>')
-    expect(groups.at(-1)!.tabs[0]!.reason).toBe(
+    expect(groups.at(-2)!.tabs[0]!.reason).toBe(
       "refers to hash-of-a-key-you-own, which exists only in the reader's account (answered 404 here)",
+    )
+    // The PDF the block read was ours, and it reached the API.
+    expect(JSON.stringify(groups.at(-1)!.tabs[0]!.request?.body)).toContain(
+      'data:application/pdf;base64,JVBERi0',
     )
     // The last step ran after the first, whose names it uses, and sent its own request.
     const [firstTypeScript, firstPython] = groups[0]!.tabs

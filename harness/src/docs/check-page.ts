@@ -7,6 +7,7 @@ import type { CanonicalRequest } from '../canonicalize.ts'
 import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
 import { causeOf, type Cause } from './causes.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
+import { placeFixtureFiles } from './fixture-files.ts'
 import { joinPlan } from './fragments.ts'
 import { blockNames } from './names.ts'
 import { parsePage, type CodeGroup, type Operation } from './parse-page.ts'
@@ -103,15 +104,18 @@ const writeBlocks = async (
     const managementKey = code.includes(managementKeyPlaceholder)
       ? mock.keys.create({ name: `${tab.id} (management)`, management: true }).key
       : undefined
+    const runnable = substitutePlaceholders(code, tab.key, managementKey)
+    const file = writeTab(
+      workspace,
+      tab.id,
+      tab.runner,
+      typescript ? 'typescript' : tab.base.language,
+      runnable,
+    )
+    placeFixtureFiles(runnable, dirname(file))
     return {
       ...tab,
-      file: writeTab(
-        workspace,
-        tab.id,
-        tab.runner,
-        typescript ? 'typescript' : tab.base.language,
-        substitutePlaceholders(code, tab.key, managementKey),
-      ),
+      file,
       prefixLines: prefix.split('\n').length - 1,
       joinedWith: earlier.map((block) => block.base.line),
       onlyDeclares: names[i]?.onlyDeclares ?? false,

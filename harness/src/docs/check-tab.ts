@@ -197,7 +197,7 @@ export const checkOperation = (check: TabCheck, operation: Operation): TabCheck 
 
 // A 404 for an id the block writes out itself (a key's hash, a generation's id) is about a thing
 // in the reader's account, which the checker's fresh account cannot have: not judged here.
-const notOurs = (check: TabCheck, file: string): TabCheck => {
+const aboutTheReadersAccount = (check: TabCheck, file: string): TabCheck => {
   if (check.verdict !== 'rejected-request') return check
   const code = readFileSync(file, 'utf8')
   const missing = check.evidence.requests
@@ -217,7 +217,7 @@ const notOurs = (check: TabCheck, file: string): TabCheck => {
   }
 }
 
-// Runs a tab once under its key. Key-management operations answer 403 to an ordinary key, as
+// Runs a tab under its key. Key-management operations answer 403 to an ordinary key, as
 // the live API does; the docs tell readers to use a management key there, so the tab runs again
 // with one, and says so.
 export const runTab = async (
@@ -235,13 +235,13 @@ export const runTab = async (
   },
   timeoutMs: number,
 ): Promise<TabCheck> => {
-  const check = notOurs(await runOnce(mock, tab, timeoutMs), tab.file)
+  const check = aboutTheReadersAccount(await runOnce(mock, tab, timeoutMs), tab.file)
   const needsManagementKey =
     check.verdict === 'rejected-request' &&
     check.evidence.requests.some((request) => /only management keys/i.test(request.answer ?? ''))
   if (!needsManagementKey) return check
   const key = mock.keys.create({ name: `${tab.id} (management)`, management: true }).key
-  const again = notOurs(
+  const again = aboutTheReadersAccount(
     await runOnce(mock, { ...tab, id: `${tab.id}-management`, key }, timeoutMs),
     tab.file,
   )

@@ -1,0 +1,23 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { placeFixtureFiles } from './fixture-files.ts'
+
+it('places a real file where a block reads one by a relative path, and only there', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fixtures-'))
+  const code = [
+    "const pdf = await fs.readFile('path/to/your/document.pdf')",
+    'with open("./cat.PNG", "rb") as f: pass',
+    "const remote = 'https://example.com/a.pdf'",
+    "const outside = '../escape.wav'",
+    "const absolute = '/etc/voice.wav'",
+    'const templated = `${dir}/x.pdf`',
+  ].join('\n')
+  expect(placeFixtureFiles(code, dir)).toEqual(['path/to/your/document.pdf', './cat.PNG'])
+  expect(readFileSync(join(dir, 'path/to/your/document.pdf')).subarray(0, 5).toString()).toBe(
+    '%PDF-',
+  )
+  expect(readFileSync(join(dir, 'cat.PNG')).subarray(1, 4).toString()).toBe('PNG')
+  expect(existsSync(join(dir, '..', 'escape.wav'))).toBe(false)
+})

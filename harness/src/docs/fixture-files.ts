@@ -1,0 +1,27 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { dirname, isAbsolute, join, normalize } from 'node:path'
+import { harnessDir } from '../paths.ts'
+
+// Small real files the project made (harness/docs-fixtures/), one per kind a docs block reads
+// from disk: a one-page PDF, a PNG image, a WAV of silence.
+const fixtures: Record<string, string> = {
+  pdf: 'document.pdf',
+  png: 'image.png',
+  wav: 'audio.wav',
+}
+
+// A relative path in quotes, ending in a kind we have: `'path/to/your/document.pdf'`.
+const quotedPath = /["'`]([^"'`\s$]+\.(pdf|png|wav))["'`]/gi
+
+// Puts a fixture file wherever the block reads one by a relative path, inside its own folder, so
+// `readFile('path/to/your/document.pdf')` finds a real PDF. Returns the paths it placed.
+export const placeFixtureFiles = (code: string, dir: string): string[] =>
+  [...new Set([...code.matchAll(quotedPath)].map((match) => match[1]!))].flatMap((path) => {
+    const relative = normalize(path)
+    if (isAbsolute(relative) || relative.startsWith('..') || /^[a-z]+:/i.test(path)) return []
+    const target = join(dir, relative)
+    mkdirSync(dirname(target), { recursive: true })
+    const kind = path.split('.').at(-1)!.toLowerCase()
+    copyFileSync(join(harnessDir, 'docs-fixtures', fixtures[kind]!), target)
+    return [path]
+  })
