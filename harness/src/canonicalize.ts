@@ -1,4 +1,4 @@
-import type { RequestEntry } from '@conformance/openrouter-mock'
+import { anyKeyPattern, type RequestEntry } from '@conformance/openrouter-mock'
 
 // A request reduced to what the API acts on, so requests from different languages compare equal
 // exactly when they mean the same thing. Each rule says why; the reports print the profile.
@@ -15,7 +15,6 @@ export const keyPlaceholder = '<OPENROUTER_API_KEY>'
 // Any other OpenRouter key a request carries (a docs snippet's management key): never printed
 // whole, and equal across tabs that each got their own.
 export const otherKeyPlaceholder = '<ANOTHER_OPENROUTER_KEY>'
-const anyKey = /sk-or-v1-[0-9a-f]{16,}/g
 
 // Dropped headers: transport and client identity, which differ by runtime and mean nothing to
 // OpenRouter. Anything not listed here is compared.
@@ -138,7 +137,7 @@ export const canonicalize = (
   for (const [rawName, rawValue] of entry.rawHeaders) {
     let name = rawName.toLowerCase()
     const value = (key ? rawValue.replaceAll(key, keyPlaceholder) : rawValue).replace(
-      anyKey,
+      anyKeyPattern,
       otherKeyPlaceholder,
     )
     if (isDropped(name, value, hasBody)) continue

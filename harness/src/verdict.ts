@@ -129,6 +129,9 @@ const acceptingDifferences = (
 const expectedSteps = (scenario: Scenario): CanonicalRequest[] =>
   scenario.request ? [scenario.request, ...(scenario.followUps ?? [])] : []
 
+// The step the i-th request sent answers: requests past the last step are retries of it.
+const stepOf = (steps: CanonicalRequest[], i: number) => steps[Math.min(i, steps.length - 1)]
+
 // What the style sends differently by design, each with the catalogue's reason.
 const acceptedNotes = (scenario: Scenario, style: string, sent: CanonicalRequest[]) => {
   const steps = expectedSteps(scenario)
@@ -136,7 +139,7 @@ const acceptedNotes = (scenario: Scenario, style: string, sent: CanonicalRequest
     sent.flatMap((request, i) => {
       const keys = path.split('.')
       const value = valueAt(request, keys)
-      const expected = valueAt(steps[Math.min(i, steps.length - 1)], keys)
+      const expected = valueAt(stepOf(steps, i), keys)
       return steps.length > 0 && stableJson(value) !== stableJson(expected)
         ? [`accepted difference: sends ${path} ${JSON.stringify(value)} (${why})`]
         : []
@@ -156,7 +159,7 @@ const requestProblems = (
   const steps = expectedSteps(scenario)
   const accepted = Object.keys(scenario.acceptedDifferences?.[style] ?? {})
   const canonical = sent.map((request, i) => {
-    const step = steps[Math.min(i, steps.length - 1)]
+    const step = stepOf(steps, i)
     return step && accepted.length > 0 ? acceptingDifferences(request, step, accepted) : request
   })
   if (steps.length === 0) {

@@ -15,7 +15,7 @@ import { managementKeyPlaceholder, substitutePlaceholders } from './placeholders
 import { planTab, type Runner } from './runners.ts'
 import { renderTemplate, templateValues, TemplateError } from './template.ts'
 import { typeCheck } from './type-check.ts'
-import { writeTab } from './workspace.ts'
+import { isTypeScript, writeTab } from './workspace.ts'
 
 export type TabResult = {
   page: string
@@ -97,9 +97,7 @@ const writeBlocks = async (
     const earlier = plan[i]!.map((j) => tabs[j]!)
     const prefix = earlier.map((block) => block.code.replace(/\n*$/, '\n')).join('')
     // Joined with a TypeScript block, a JavaScript block runs as TypeScript too.
-    const typescript = [tab, ...earlier].some((block) =>
-      /^(ts|tsx|typescript)$/.test(block.base.language),
-    )
+    const typescript = [tab, ...earlier].some((block) => isTypeScript(block.base.language))
     const code = prefix + tab.code
     const managementKey = code.includes(managementKeyPlaceholder)
       ? mock.keys.create({ name: `${tab.id} (management)`, management: true }).key

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { RequestEntry, RunningMock } from '@conformance/openrouter-mock'
 import { canonicalize, type CanonicalRequest } from '../canonicalize.ts'
-import { harnessDir } from '../paths.ts'
+import { docsPython } from '../paths.ts'
 import { tail, withoutKey } from '../printable.ts'
 import { runProgram, type ProgramRun } from '../run-program.ts'
 import { suggestFix } from './fix-hints.ts'
@@ -46,11 +45,9 @@ export type TabCheck = {
   warnings: string[]
 }
 
-const python = join(harnessDir, 'docs-python', '.venv', 'bin', 'python')
-
 const commands: Record<Runner, (file: string) => { file: string; args: string[] }> = {
   typescript: (file) => ({ file: process.execPath, args: [file] }),
-  python: (file) => ({ file: python, args: [file] }),
+  python: (file) => ({ file: docsPython, args: [file] }),
   shell: (file) => ({ file: 'bash', args: [file] }),
 }
 

@@ -2,8 +2,9 @@ import { join } from 'node:path'
 import { parse, type Node, type Pattern, type Program } from 'acorn'
 import { transformSync } from 'amaro'
 import { execa } from 'execa'
-import { harnessDir } from '../paths.ts'
+import { docsPython, harnessDir } from '../paths.ts'
 import type { Runner } from './runners.ts'
+import { isTypeScript } from './workspace.ts'
 
 // What a block means to the blocks around it, as a reader follows the page: the names its top
 // level defines, the names it uses but binds nowhere itself, and whether it only declares.
@@ -141,12 +142,11 @@ const javaScriptNames = (code: string, typescript: boolean): Names | undefined =
   }
 }
 
-const python = join(harnessDir, 'docs-python', '.venv', 'bin', 'python')
 const pythonScript = join(harnessDir, 'docs-python', 'names.py')
 
 const pythonNames = async (codes: string[]): Promise<(Names | undefined)[]> => {
   if (codes.length === 0) return []
-  const { stdout } = await execa(python, [pythonScript], { input: JSON.stringify(codes) })
+  const { stdout } = await execa(docsPython, [pythonScript], { input: JSON.stringify(codes) })
   return (JSON.parse(stdout) as (Names | null)[]).map((names) => names ?? undefined)
 }
 
@@ -160,7 +160,7 @@ export const blockNames = async (blocks: Block[]): Promise<(Names | undefined)[]
     block.runner === 'python'
       ? fromPython[pythonBlocks.indexOf(i)]
       : block.runner === 'typescript'
-        ? javaScriptNames(block.code, /^(ts|tsx|typescript)$/.test(block.language))
+        ? javaScriptNames(block.code, isTypeScript(block.language))
         : undefined,
   )
 }

@@ -20,16 +20,13 @@ const failsOnHeaders = (group: GroupResult, strict: boolean) =>
 export const groupFails = (group: GroupResult, strict: boolean) =>
   group.tabs.some(isFailure) || failsOnHeaders(group, strict)
 
-const mark = (tab: TabResult) =>
-  tab.verdict === 'pass'
-    ? '✓'
-    : tab.verdict === 'skipped'
-      ? '–'
-      : tab.verdict === 'definition-only'
-        ? '○'
-        : tab.accepted
-          ? '≈'
-          : '✗'
+// Each verdict that is not a failure has its mark; an accepted failure is ≈, any other ✗.
+const marks: Partial<Record<TabResult['verdict'], string>> = {
+  pass: '✓',
+  skipped: '–',
+  'definition-only': '○',
+}
+const mark = (tab: TabResult) => marks[tab.verdict] ?? (tab.accepted ? '≈' : '✗')
 
 // A failure the baseline accepts says so beside its verdict.
 const verdictText = (tab: TabResult) =>

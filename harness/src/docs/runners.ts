@@ -1,4 +1,4 @@
-import { builtinModules } from 'node:module'
+import { isBuiltin } from 'node:module'
 import { tokenizer, type Token } from 'acorn'
 import type { Tab } from './parse-page.ts'
 import { importablePackages } from './workspace.ts'
@@ -67,13 +67,13 @@ export const importedPackages = (code: string): string[] | undefined => {
   }
   return [
     ...new Set(
-      sources.filter((source) => !source.startsWith('.') && !isBuiltin(source)).map(packageName),
+      sources
+        // Node's own modules come with every runtime (`fs`, `fs/promises`, `node:buffer`).
+        .filter((source) => !source.startsWith('.') && !isBuiltin(source))
+        .map(packageName),
     ),
   ]
 }
-
-// Node's own modules come with every runtime, named with or without `node:` (`fs`, `fs/promises`).
-const isBuiltin = (source: string) => source.startsWith('node:') || builtinModules.includes(source)
 
 const installCommand =
   /^\s*(npm|pnpm|yarn|bun|deno|npx|pip3?|uv|poetry|brew|apt(-get)?)\b.*\b(install|add|i)\b/

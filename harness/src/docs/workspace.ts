@@ -31,8 +31,11 @@ export const createWorkspace = () => {
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) }
 }
 
+// Fence languages that are TypeScript, not JavaScript: they run from a .ts file.
+export const isTypeScript = (language: string) => ['typescript', 'ts', 'tsx'].includes(language)
+
 const fileNames: Record<Runner, (language: string) => string> = {
-  typescript: (language) => (['typescript', 'ts', 'tsx'].includes(language) ? 'tab.ts' : 'tab.mjs'),
+  typescript: (language) => (isTypeScript(language) ? 'tab.ts' : 'tab.mjs'),
   python: () => 'tab.py',
   shell: () => 'tab.sh',
 }

@@ -10,6 +10,7 @@ export { createHandlers, type MockContext } from './handlers.ts'
 export {
   KeyRegistry,
   maskKey,
+  anyKeyPattern,
   type ApiKey,
   type Behaviour,
   type KeyOptions,

@@ -56,6 +56,9 @@ export const keyHash = (key: string) => createHash('sha256').update(key).digest(
 
 export const newKeyValue = () => keyPrefix + randomBytes(32).toString('hex')
 
+// Any OpenRouter key in a text, whoever made it: what reports mask or replace.
+export const anyKeyPattern = /sk-or-v1-[0-9a-f]{16,}/g
+
 // `/key` shows a key only masked, and so does everything this project prints.
 export const maskKey = (key: string) =>
   key.length > keyPrefix.length + 6
