@@ -132,7 +132,7 @@ describe('pages of our own, covering each syntax', () => {
     expect(tab(groups, 'Hangs').reason).toContain('having sent 1 request(s)')
     expect(tab(groups, 'Imports a package the checker lacks')).toMatchObject({ verdict: 'skipped' })
     expect(tab(groups, 'Imports a package the checker lacks').reason).toContain(
-      'imports @tanstack/ai-openrouter',
+      'imports @mastra/core,',
     )
     expect(tab(groups, 'Sends nothing')).toMatchObject({ verdict: 'sent-nothing' })
   })
@@ -143,7 +143,7 @@ describe('pages of our own, covering each syntax', () => {
     expect(verdicts).toEqual([
       ['TypeScript', 'definition-only'],
       ['Python', 'definition-only'],
-      ['Needs numpy', 'skipped'],
+      ['Needs pandas', 'skipped'],
       ['A submodule that does not exist', 'failed-before-sending'],
       ['Computes, sends nothing', 'sent-nothing'],
       ['Declares, but does not type-check', 'type-error'],
@@ -186,8 +186,9 @@ describe('pages of our own, covering each syntax', () => {
     expect(tab(groups, 'Python').reason).toBe(
       'sends nothing by design: it only declares (imports, functions, classes, values) for the blocks after it',
     )
-    expect(tab(groups, 'Needs numpy').reason).toBe(
-      'imports numpy, which the checker does not provide',
+    // numpy is in the toolbox: pandas, the next import, is what the block lacks.
+    expect(tab(groups, 'Needs pandas').reason).toBe(
+      'imports pandas, which the checker does not provide',
     )
     expect(tab(groups, 'A submodule that does not exist').reason).toContain(
       "No module named 'openrouter.nowhere'",
@@ -200,6 +201,73 @@ describe('pages of our own, covering each syntax', () => {
     expect(groups[1]!.tabs[0]!.reason).toBe(
       'is the example of list (GET /keys), but sent GET /api/v1/key',
     )
+  })
+
+  it('the toolbox: the ecosystem clients the docs teach, numpy, Node built-ins and fixture files all run', async () => {
+    const tabs = (await check(fixture('toolbox.mdx'))).flatMap((group) => group.tabs)
+    const seen = Object.fromEntries(
+      tabs.map((tab) => [
+        tab.title,
+        {
+          verdict: tab.verdict,
+          sent: tab.evidence?.requests.map((request) => `${request.method} ${request.path}`),
+          printed: tab.evidence?.stdoutTail.trim(),
+        },
+      ]),
+    )
+    const chat = ['POST /api/v1/chat/completions']
+    expect(seen).toEqual({
+      // The agent ran its tool and sent the result back: the answer quotes what the tool returned.
+      'Agent SDK': {
+        verdict: 'pass',
+        sent: ['POST /api/v1/responses', 'POST /api/v1/responses'],
+        printed: expect.stringContaining('temperature 21'),
+      },
+      LangChain: { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
+      'TanStack AI': { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
+      Effect: { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
+      'Anthropic SDK': {
+        verdict: 'pass',
+        sent: ['POST /api/v1/messages'],
+        printed: expect.stringContaining("type: 'text'"),
+      },
+      numpy: {
+        verdict: 'pass',
+        sent: ['POST /api/v1/embeddings'],
+        printed: expect.stringMatching(/^-?[01]\.\d+$/),
+      },
+      // photo.jpg is the project's own JPEG, and the mock saw an image.
+      'Node built-in': {
+        verdict: 'pass',
+        sent: chat,
+        printed: expect.stringContaining('I received an image'),
+      },
+    })
+  })
+
+  it("a block that does not parse hides no other block's type error", async () => {
+    const tabs = (await check(fixture('syntax-and-types.mdx'))).flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => [tab.verdict, tab.cause])).toEqual([
+      ['failed-before-sending', 'a syntax error'],
+      ['type-error', 'a type error'],
+    ])
+    expect(tabs[1]!.fix).toContain('temperature')
+  })
+
+  it('an illustration (a request body, elided code, an elided URL) is not judged, and no block runs after it', async () => {
+    const groups = await check(fixture('illustrations.mdx'))
+    const tabs = groups.flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => [tab.verdict, tab.reason])).toEqual([
+      ['skipped', 'an illustration: a request body written as a literal, not a program'],
+      ['skipped', 'an illustration: code is elided with "..." (line 17)'],
+      [
+        'skipped',
+        'an illustration: its URL is elided (https://openrouter.ai/...), for the reader to fill in',
+      ],
+      ['failed-before-sending', expect.stringContaining('ReferenceError: response is not defined')],
+    ])
+    expect(tabs[3]!.joinedWith).toBeUndefined()
+    expect(tabs[3]!.cause).toBe('a name nothing on the page defines')
   })
 
   it('a template whose constants cannot be resolved makes its tabs unrenderable, not guessed', async () => {

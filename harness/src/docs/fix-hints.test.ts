@@ -12,6 +12,16 @@ describe('suggestFix', () => {
     ).toBe("`sendd` → `send` (the type checker's suggestion)")
   })
 
+  it("takes the type checker's did-you-mean for a misspelt option, too", () => {
+    expect(
+      suggestFix('', [
+        typeError(
+          "No overload matches this call: Object literal may only specify known properties, but 'temprature' does not exist in type 'ChatCompletionCreateParamsBase'. Did you mean to write 'temperature'?",
+        ),
+      ]),
+    ).toBe("`temprature` → `temperature` (the type checker's suggestion)")
+  })
+
   it("takes Python's did-you-mean", () => {
     expect(
       suggestFix(

@@ -5,7 +5,9 @@ import type { TypeCheckError } from './type-check.ts'
 export const suggestFix = (errorText: string, typeErrors: readonly TypeCheckError[]) => {
   const fixes = new Set<string>()
   for (const error of typeErrors) {
-    const meant = error.message.match(/'([^']+)' does not exist on type .*Did you mean '([^']+)'\?/)
+    const meant = error.message.match(
+      /'([^']+)' does not exist (?:on|in) type .*Did you mean (?:to write )?'([^']+)'\?/,
+    )
     if (meant) fixes.add(`\`${meant[1]}\` → \`${meant[2]}\` (the type checker's suggestion)`)
   }
   // Python 3.10+: AttributeError/NameError: … Did you mean: 'send'?

@@ -13,11 +13,23 @@ it('places a real file where a block reads one by a relative path, and only ther
     "const outside = '../escape.wav'",
     "const absolute = '/etc/voice.wav'",
     'const templated = `${dir}/x.pdf`',
+    "open('photo.jpeg'); open('song.mp3'); open('clip.mp4')",
   ].join('\n')
-  expect(placeFixtureFiles(code, dir)).toEqual(['path/to/your/document.pdf', './cat.PNG'])
+  expect(placeFixtureFiles(code, dir)).toEqual([
+    'path/to/your/document.pdf',
+    './cat.PNG',
+    'photo.jpeg',
+    'song.mp3',
+    'clip.mp4',
+  ])
   expect(readFileSync(join(dir, 'path/to/your/document.pdf')).subarray(0, 5).toString()).toBe(
     '%PDF-',
   )
   expect(readFileSync(join(dir, 'cat.PNG')).subarray(1, 4).toString()).toBe('PNG')
+  expect(readFileSync(join(dir, 'photo.jpeg')).subarray(0, 3)).toEqual(
+    Buffer.from([0xff, 0xd8, 0xff]),
+  )
+  expect(readFileSync(join(dir, 'song.mp3')).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfb]))
+  expect(readFileSync(join(dir, 'clip.mp4')).subarray(4, 8).toString()).toBe('ftyp')
   expect(existsSync(join(dir, '..', 'escape.wav'))).toBe(false)
 })

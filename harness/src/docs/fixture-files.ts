@@ -3,15 +3,23 @@ import { dirname, isAbsolute, join, normalize } from 'node:path'
 import { harnessDir } from '../paths.ts'
 
 // Small real files the project made (harness/docs-fixtures/), one per kind a docs block reads
-// from disk: a one-page PDF, a PNG image, a WAV of silence.
+// from disk: a one-page PDF, PNG and JPEG images, WAV and MP3 silence, an MP4 skeleton (the audio
+// and video ones are the mock's own media, packages/openrouter-mock/src/media/files.ts).
 const fixtures: Record<string, string> = {
   pdf: 'document.pdf',
   png: 'image.png',
+  jpg: 'image.jpg',
+  jpeg: 'image.jpg',
   wav: 'audio.wav',
+  mp3: 'audio.mp3',
+  mp4: 'video.mp4',
 }
 
 // A relative path in quotes, ending in a kind we have: `'path/to/your/document.pdf'`.
-const quotedPath = /["'`]([^"'`\s$]+\.(pdf|png|wav))["'`]/gi
+const quotedPath = new RegExp(
+  `["'\`]([^"'\`\\s$]+\\.(${Object.keys(fixtures).join('|')}))["'\`]`,
+  'gi',
+)
 
 // Puts a fixture file wherever the block reads one by a relative path, inside its own folder, so
 // `readFile('path/to/your/document.pdf')` finds a real PDF. Returns the paths it placed.

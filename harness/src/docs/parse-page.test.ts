@@ -93,4 +93,9 @@ describe('parsePage', () => {
       ['C'],
     ])
   })
+
+  it('a fence that opens with a display option (```lines) has no language', () => {
+    const page = parsePage(['```lines', 'some output', '```', ''].join('\n'), 'page.mdx')
+    expect(page.groups[0]!.tabs[0]).toMatchObject({ language: '', flags: ['lines'] })
+  })
 })

@@ -80,9 +80,15 @@ export const dedent = (code: string) => {
     : code
 }
 
+// A fence that opens with a display option (```lines) has no language: the option is its meta.
+const fenceInfo = (node: Code) =>
+  node.lang && knownFlags.has(node.lang)
+    ? { language: '', meta: [node.lang, node.meta].filter(Boolean).join(' ') }
+    : { language: node.lang ?? '', meta: node.meta }
+
 const toTab = (node: Code, operation?: Operation): Tab => ({
-  ...parseMeta(node.lang ?? '', node.meta),
-  language: (node.lang ?? '').toLowerCase(),
+  ...parseMeta(fenceInfo(node).language, fenceInfo(node).meta),
+  language: fenceInfo(node).language.toLowerCase(),
   code: dedent(node.value),
   line: node.position?.start.line ?? 0,
   ...(operation ? { operation } : {}),

@@ -10,9 +10,9 @@ describe('planTab', () => {
     ['ts', "import { generateText } from 'ai'", { runner: 'typescript' }],
     [
       'ts',
-      "import { x } from '@tanstack/ai-openrouter'",
+      "import { x } from 'left-pad'",
       {
-        skip: 'imports @tanstack/ai-openrouter, which the checker does not provide (it provides @openrouter/sdk, openai, ai, @openrouter/ai-sdk-provider)',
+        skip: 'imports left-pad, which the checker does not provide (what it provides: packages/docs-toolbox)',
       },
     ],
     ['python', 'import requests', { runner: 'python' }],

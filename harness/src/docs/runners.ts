@@ -1,7 +1,8 @@
 import { isBuiltin } from 'node:module'
 import { tokenizer, type Token } from 'acorn'
+import { illustrationOf } from './illustrations.ts'
 import type { Tab } from './parse-page.ts'
-import { importablePackages } from './workspace.ts'
+import { importablePackages, isTypeScript } from './workspace.ts'
 
 export type Runner = 'typescript' | 'python' | 'shell'
 
@@ -87,12 +88,18 @@ const onlyInstalls = (code: string) => {
 // Which runner a tab needs, decided by its language and its content; or why it is not run.
 export const planTab = (tab: Tab): Plan => {
   const language = tab.language
+  const illustration = illustrationOf(tab.code, {
+    fenceLine: tab.line,
+    ...(typescript.has(language) ? { javaScript: { typescript: isTypeScript(language) } } : {}),
+  })
+  if (illustration && (typescript.has(language) || python.has(language) || shell.has(language)))
+    return { skip: illustration }
   if (typescript.has(language)) {
     const packages = importedPackages(tab.code)
     const missing = packages?.filter((name) => !providedPackages.includes(name)) ?? []
     if (missing.length > 0)
       return {
-        skip: `imports ${missing.join(', ')}, which the checker does not provide (it provides ${providedPackages.join(', ')})`,
+        skip: `imports ${missing.join(', ')}, which the checker does not provide (what it provides: packages/docs-toolbox)`,
       }
     return { runner: 'typescript' }
   }

@@ -20,11 +20,28 @@ const compilerOptions = {
 // deepest line of its explanation, which is where it names the property or type at fault.
 export type TypeCheckError = { line: number; column: number; code: string; message: string }
 
-// Type-checks every TypeScript tab of a run in one compiler pass, against the pinned SDKs' types.
+// tsc reports no type errors at all while any file of its program has a syntax error, so one
+// broken block would hide every other block's type errors: files with syntax errors (TS1xxx)
+// keep those and are checked again without them.
+const syntaxError = (error: TypeCheckError) => /^TS1\d{3}$/.test(error.code)
+
+// Type-checks every TypeScript tab of a run in one compiler pass (two when a tab does not parse),
+// against the pinned SDKs' types.
 export const typeCheck = async (
   root: string,
   files: string[],
 ): Promise<Map<string, TypeCheckError[]>> => {
+  const errors = await compile(root, files)
+  const unparsed = files.filter((file) => errors.get(file)!.some(syntaxError))
+  if (unparsed.length === 0) return errors
+  const rest = await compile(
+    root,
+    files.filter((file) => !unparsed.includes(file)),
+  )
+  return new Map(files.map((file) => [file, rest.get(file) ?? errors.get(file)!]))
+}
+
+const compile = async (root: string, files: string[]): Promise<Map<string, TypeCheckError[]>> => {
   const errors = new Map(files.map((file) => [file, [] as TypeCheckError[]]))
   if (files.length === 0) return errors
   writeFileSync(

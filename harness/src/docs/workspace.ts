@@ -1,15 +1,30 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { examplesDir, harnessDir } from '../paths.ts'
+import { examplesDir, harnessDir, toolboxDir } from '../paths.ts'
 import type { Runner } from './runners.ts'
 
-// The packages a TypeScript tab may import, each from the example workspace that pins it.
+const toolbox = JSON.parse(readFileSync(join(toolboxDir, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>
+}
+
+// The packages a TypeScript tab may import: the clients our examples pin, from their workspaces
+// (so a tab runs the very version the matrix proves), and the rest of what the docs teach, from
+// the docs toolbox.
 export const importablePackages: Record<string, string> = {
   '@openrouter/sdk': join(examplesDir, 'openrouter-sdk-ts'),
   openai: join(examplesDir, 'openai-sdk-ts'),
   ai: join(examplesDir, 'vercel-ai-sdk-ts'),
   '@openrouter/ai-sdk-provider': join(examplesDir, 'vercel-ai-sdk-ts'),
+  ...Object.fromEntries(Object.keys(toolbox.dependencies).map((name) => [name, toolboxDir])),
 }
 
 // Everything a tab's workspace links: those packages and the types its type check needs.
