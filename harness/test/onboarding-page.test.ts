@@ -1,43 +1,28 @@
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
-import puppeteer, { type Browser } from 'puppeteer-core'
+import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { examplesDir } from '../src/paths.ts'
 import { loadScenarios } from '../src/scenarios.ts'
+import { launchBrowser } from './browser.ts'
 
 // The onboarding page as a reader sees it: `conformance --html` for two styles (one with a
 // scenario it cannot express), opened in headless Chromium.
-const browsers = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']
-const findBrowser = () => {
-  for (const name of browsers)
-    for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-      try {
-        accessSync(join(dir, name), constants.X_OK)
-        return join(dir, name)
-      } catch {}
-    }
-  throw new Error(
-    'This test opens the onboarding page in headless Chromium, and none is on PATH.\n' +
-      'Debian/Ubuntu: sudo apt-get install -y chromium; macOS: brew install --cask chromium',
-  )
-}
-
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'onboarding-'))
 const page = join(dir, 'onboarding.html')
 let browser: Browser
 beforeAll(async () => {
-  const executablePath = findBrowser()
   const run = await execa(
     process.execPath,
     [cli, '--style', 'fetch-ts,vercel-ai-sdk-ts', '--html', page],
     { reject: false },
   )
   expect(run.exitCode, run.stdout).toBe(0)
-  browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox'] })
+  browser = await launchBrowser('the onboarding page')
 }, 120_000)
 afterAll(async () => {
   await browser?.close()

@@ -23,6 +23,8 @@ export type TabResult = {
   title: string
   language: string
   line: number
+  // The block as the page has it (before templates and placeholders), for reports that show it.
+  code?: string
   verdict: TabVerdict
   reason: string
   fix?: string
@@ -222,6 +224,7 @@ const prepareGroup = (
       title: tab.title,
       language: tab.language,
       line: tab.line,
+      code: tab.code,
       request: null,
       warnings: [],
       ...(tab.operation ? { operation: tab.operation } : {}),

@@ -60,8 +60,12 @@ export const errorLine = (stderr: string) => {
     (stderr.includes('Traceback (most recent call last)') ? named.at(-1) : named[0]) ??
     lines.find(Boolean) ??
     ''
-  const issue = stderr.match(/"path":\s*\[\s*"([^"]+)"[\s\S]*?"message":\s*"([^"]+)"/)
-  return issue ? `${line.replace(/:\s*\[$/, '')} at ${issue[1]}: ${issue[2]}` : line
+  // A validation error lists its issues as JSON after `: [`; the first names the field at fault,
+  // or no field (an empty path) when the whole argument is the wrong type.
+  const issue = stderr.match(/"path":\s*\[\s*(?:"([^"]+)")?[^\]]*\][\s\S]*?"message":\s*"([^"]+)"/)
+  if (!issue) return line
+  const headline = line.replace(/:\s*\[$/, '')
+  return issue[1] ? `${headline} at ${issue[1]}: ${issue[2]}` : `${headline}: ${issue[2]}`
 }
 
 const answerOf = (entry: RequestEntry) => {

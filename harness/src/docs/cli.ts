@@ -8,6 +8,7 @@ import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './bas
 import { checkPage, type GroupResult } from './check-page.ts'
 import { expandPages, findDocsRoot } from './pages.ts'
 import { mergeReports, pagesOfShard, parseShard } from './shards.ts'
+import { htmlReport } from './html-report.ts'
 import { groupFails, jsonReport, junitReport, markdownReport, terminalReport } from './reports.ts'
 import { createWorkspace } from './workspace.ts'
 
@@ -31,7 +32,9 @@ folders or snippets/); quote a glob ("docs/**/*.mdx") so the checker expands it.
   --timeout SECONDS  per tab, before it is killed as hung (default: 20)
   --json FILE        write the JSON report (a "tabs" array: title, verdict, reason, evidence)
   --junit FILE       write a JUnit XML report
-  --markdown FILE    write a Markdown report (fits a CI step summary)`
+  --markdown FILE    write a Markdown report (fits a CI step summary)
+  --html FILE        write one self-contained HTML page: the summary, every page, every block
+                     with its code, verdict and evidence`
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,6 +46,7 @@ const { values, positionals } = parseArgs({
     json: { type: 'string' },
     junit: { type: 'string' },
     markdown: { type: 'string' },
+    html: { type: 'string' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'boolean', default: false },
     annotations: { type: 'boolean', default: false },
@@ -135,4 +139,5 @@ if (values.json) await writeFile(resolve(base, values.json), jsonReport(groups, 
 if (values.junit) await writeFile(resolve(base, values.junit), junitReport(groups, options))
 if (values.markdown)
   await writeFile(resolve(base, values.markdown), markdownReport(groups, options))
+if (values.html) await writeFile(resolve(base, values.html), htmlReport(groups, options))
 process.exitCode = groups.some((group) => groupFails(group, options.strict)) ? 1 : 0

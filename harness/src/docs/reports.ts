@@ -72,7 +72,7 @@ const siteSummaryLines = (groups: GroupResult[], options: ReportOptions) => {
 }
 
 // One sentence for both the terminal and Markdown, so tab counts and group verdicts never disagree.
-const summaryLine = (groups: GroupResult[], strict: boolean) => {
+export const summaryLine = (groups: GroupResult[], strict: boolean) => {
   const s = summary(groups, strict)
   const headers =
     s.groupsFailedOnHeadersAlone > 0

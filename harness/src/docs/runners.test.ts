@@ -56,6 +56,14 @@ describe('errorLine', () => {
     expect(errorLine(traceback)).toBe('openai.AuthenticationError: Error code: 401')
   })
 
+  it('adds the message of a validation error about the whole argument', () => {
+    const stderr =
+      'SDKValidationError: Input validation failed: [\n  {\n    "expected": "object",\n    "path": [],\n    "message": "Invalid input: expected object, received string"\n  }\n]'
+    expect(errorLine(stderr)).toBe(
+      'SDKValidationError: Input validation failed: Invalid input: expected object, received string',
+    )
+  })
+
   it('adds the field a validation error points at', () => {
     const stderr =
       'SDKValidationError: Input validation failed: [\n  {\n    "path": [\n      "chatRequest"\n    ],\n    "message": "Invalid input"\n  }\n]'
