@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
-import { checkPage, type TabResult } from '../src/docs/check-page.ts'
+import { checkSite, type TabResult } from '../src/docs/check-page.ts'
 import { expandPages, findDocsRoot } from '../src/docs/pages.ts'
 import { createWorkspace } from '../src/docs/workspace.ts'
 import { sharedFile } from './shared-material.ts'
@@ -293,20 +293,19 @@ let workspace: ReturnType<typeof createWorkspace>
 beforeAll(async () => {
   mock = await startMock()
   workspace = createWorkspace()
-  for (const page of expandPages([site], site).pages) {
-    // A generous timeout: these runs share two cores with the rest of the suite, and no block
-    // here is expected to hang.
-    const groups = await checkPage(page, {
-      mock,
-      workspace: workspace.root,
-      docsRoot: findDocsRoot(page),
-      timeoutMs: 60_000,
-    })
+  // A generous timeout: these runs share two cores with the rest of the suite, and no block here
+  // is expected to hang.
+  const groups = await checkSite(expandPages([site], site).pages, {
+    mock,
+    workspace: workspace.root,
+    docsRoot: findDocsRoot,
+    timeoutMs: 60_000,
+  })
+  for (const [page, pageGroups] of Map.groupBy(groups, (group) => group.page))
     seen.set(
       relative(site, page),
-      groups.flatMap((group) => group.tabs),
+      pageGroups.flatMap((group) => group.tabs),
     )
-  }
 }, 600_000)
 afterAll(async () => {
   workspace?.remove()

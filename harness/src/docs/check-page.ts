@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { availableParallelism } from 'node:os'
-import pLimit from 'p-limit'
+import pLimit, { type LimitFunction } from 'p-limit'
 import type { RunningMock } from '@conformance/openrouter-mock'
 import type { CanonicalRequest } from '../canonicalize.ts'
 import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
@@ -55,7 +55,8 @@ export type PageOptions = {
   workspace: string
   docsRoot?: string
   timeoutMs: number
-  concurrency?: number
+  // Shared by the pages of a site checked together, so the cores are not oversubscribed.
+  limit?: LimitFunction
 }
 
 let tabCount = 0
@@ -154,7 +155,7 @@ export const checkPage = async (file: string, options: PageOptions): Promise<Gro
       .filter((error) => error.line > tab.prefixLines)
       .map((error) => ({ ...error, line: error.line - tab.prefixLines }))
 
-  const limit = pLimit(options.concurrency ?? availableParallelism())
+  const limit = options.limit ?? pLimit(availableParallelism())
   const groups = await Promise.all(
     prepared.map(async (tabs, i) => {
       const results = await Promise.all(
@@ -236,4 +237,23 @@ const prepareGroup = (
     const key = options.mock.keys.create({ name: `${file} › ${tab.title}` }).key
     return { base, id, runner: plan.runner, key, code: renderTemplate(tab.code, values) }
   })
+}
+
+// A whole site: two pages at a time, so one page's parsing and type check overlap the other's
+// blocks, and every block of every page under one limit of as many processes as there are cores.
+// Results come in page order.
+export const checkSite = async (
+  pages: string[],
+  options: Omit<PageOptions, 'limit' | 'docsRoot'> & {
+    docsRoot?: (page: string) => string | undefined
+  },
+): Promise<GroupResult[]> => {
+  const limit = pLimit(availableParallelism())
+  const pageLimit = pLimit(2)
+  const results = await Promise.all(
+    pages.map((page) =>
+      pageLimit(() => checkPage(page, { ...options, limit, docsRoot: options.docsRoot?.(page) })),
+    ),
+  )
+  return results.flat()
 }

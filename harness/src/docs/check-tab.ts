@@ -45,7 +45,8 @@ export type TabCheck = {
   warnings: string[]
 }
 
-const commands: Record<Runner, (file: string) => { file: string; args: string[] }> = {
+// The command that runs a block's file, by its runner.
+export const runnerCommand: Record<Runner, (file: string) => { file: string; args: string[] }> = {
   typescript: (file) => ({ file: process.execPath, args: [file] }),
   python: (file) => ({ file: docsPython, args: [file] }),
   shell: (file) => ({ file: 'bash', args: [file] }),
@@ -266,7 +267,11 @@ const runOnce = async (
       LANG: 'C.UTF-8',
       OPENROUTER_API_KEY: tab.key,
     }
-    const run = await runProgram(commands[tab.runner](tab.file), { cwd: tab.dir, env, timeoutMs })
+    const run = await runProgram(runnerCommand[tab.runner](tab.file), {
+      cwd: tab.dir,
+      env,
+      timeoutMs,
+    })
     const check = judgeTab(run, mock.journal.requests({ tag: tab.id }), tab, tab.key, timeoutMs)
     return check.verdict === 'sent-nothing' && tab.onlyDeclares ? definitionOnly(check) : check
   } finally {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { startMock } from '@conformance/openrouter-mock'
 import { githubAnnotations } from './annotations.ts'
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline.ts'
-import { checkPage, type GroupResult } from './check-page.ts'
+import { checkSite, type GroupResult } from './check-page.ts'
 import { expandPages, findDocsRoot } from './pages.ts'
 import { mergeReports, pagesOfShard, parseShard } from './shards.ts'
 import { htmlReport } from './html-report.ts'
@@ -94,19 +94,18 @@ const checkPages = async (): Promise<GroupResult[]> => {
   }
   const mock = await startMock()
   const workspace = createWorkspace()
-  const groups: GroupResult[] = []
+  const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : undefined
   try {
-    for (const page of pages) {
-      const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : findDocsRoot(page)
-      groups.push(
-        ...(await checkPage(page, { mock, workspace: workspace.root, docsRoot, timeoutMs })),
-      )
-    }
+    return await checkSite(pages, {
+      mock,
+      workspace: workspace.root,
+      docsRoot: (page) => docsRoot ?? findDocsRoot(page),
+      timeoutMs,
+    })
   } finally {
     workspace.remove()
     await mock.close()
   }
-  return groups
 }
 
 const readReports = (): GroupResult[] => {

@@ -41,14 +41,18 @@ export const typeCheck = async (
   return new Map(files.map((file) => [file, rest.get(file) ?? errors.get(file)!]))
 }
 
+let passes = 0
+
 const compile = async (root: string, files: string[]): Promise<Map<string, TypeCheckError[]>> => {
   const errors = new Map(files.map((file) => [file, [] as TypeCheckError[]]))
   if (files.length === 0) return errors
+  // One project file per compiler pass: pages checked at the same time share the workspace.
+  const project = join(root, `tsconfig.${++passes}.json`)
   writeFileSync(
-    join(root, 'tsconfig.json'),
+    project,
     JSON.stringify({ compilerOptions, files: files.map((file) => relative(root, file)) }, null, 2),
   )
-  const result = await execa('tsc', ['-p', root, '--pretty', 'false'], {
+  const result = await execa('tsc', ['-p', project, '--pretty', 'false'], {
     preferLocal: true,
     localDir: harnessDir,
     reject: false,
