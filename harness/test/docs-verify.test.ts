@@ -245,6 +245,14 @@ describe('pages of our own, covering each syntax', () => {
     })
   })
 
+  it('a step that repeats an earlier step’s import runs after it without declaring it twice', async () => {
+    const [first, second] = (await check(fixture('repeated-imports.mdx'))).flatMap(
+      (group) => group.tabs,
+    )
+    expect([first!.verdict, second!.verdict]).toEqual(['definition-only', 'pass'])
+    expect(second!.joinedWith).toEqual([first!.line])
+  })
+
   it("a block that does not parse hides no other block's type error", async () => {
     const tabs = (await check(fixture('syntax-and-types.mdx'))).flatMap((group) => group.tabs)
     expect(tabs.map((tab) => [tab.verdict, tab.cause])).toEqual([

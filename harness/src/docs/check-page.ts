@@ -8,7 +8,7 @@ import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './che
 import { causeOf, type Cause } from './causes.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
 import { placeFixtureFiles } from './fixture-files.ts'
-import { joinPlan } from './fragments.ts'
+import { joinJavaScript, joinPlan } from './fragments.ts'
 import { blockNames } from './names.ts'
 import { parsePage, type CodeGroup, type Operation } from './parse-page.ts'
 import { managementKeyPlaceholder, substitutePlaceholders } from './placeholders.ts'
@@ -101,7 +101,13 @@ const writeBlocks = async (
     const prefix = earlier.map((block) => block.code.replace(/\n*$/, '\n')).join('')
     // Joined with a TypeScript block, a JavaScript block runs as TypeScript too.
     const typescript = [tab, ...earlier].some((block) => isTypeScript(block.base.language))
-    const code = prefix + tab.code
+    const code =
+      earlier.length > 0 && tab.runner === 'typescript'
+        ? joinJavaScript(
+            [...earlier, tab].map((block) => block.code),
+            typescript,
+          )
+        : prefix + tab.code
     const managementKey = code.includes(managementKeyPlaceholder)
       ? mock.keys.create({ name: `${tab.id} (management)`, management: true }).key
       : undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { joinPlan, type PageBlock } from './fragments.ts'
+import { joinJavaScript, joinPlan, type PageBlock } from './fragments.ts'
 
 const block = (
   group: number,
@@ -37,5 +37,44 @@ describe('joinPlan', () => {
       [],
       [],
     ])
+  })
+})
+
+describe('joinJavaScript', () => {
+  it('makes an import once, however it is written, and keeps every line where it was', () => {
+    const first =
+      "import OpenAI from 'openai';\nimport { z } from 'zod';\nconst client = new OpenAI();"
+    const second = [
+      'import OpenAI from "openai"',
+      "import { z, type ZodType } from 'zod';",
+      "import { readFileSync as read } from 'node:fs';",
+      'const answer: number = 42;',
+    ].join('\n')
+    expect(joinJavaScript([first, second], true).split('\n')).toEqual([
+      "import OpenAI from 'openai';",
+      "import { z } from 'zod';",
+      'const client = new OpenAI();',
+      '',
+      '',
+      "import { readFileSync as read } from 'node:fs';",
+      'const answer: number = 42;',
+      '',
+    ])
+  })
+
+  it('keeps what an import adds, and a different name for the same thing is a new binding', () => {
+    const joined = joinJavaScript(
+      ["import { a } from 'x'", "import { a, b } from 'x'\nimport { a as c } from 'x'"],
+      false,
+    )
+    expect(joined).toBe(
+      "import { a } from 'x'\nimport { b } from \"x\";\nimport { a as c } from 'x'\n",
+    )
+  })
+
+  it('leaves a block that does not parse as it is', () => {
+    expect(joinJavaScript(["import a from 'a'", "import a from 'a'\nconst = ;"], false)).toBe(
+      "import a from 'a'\nimport a from 'a'\nconst = ;\n",
+    )
   })
 })

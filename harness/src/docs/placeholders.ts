@@ -22,6 +22,10 @@ export const placeholderTable: Placeholder[] = [
     becomes: 'the value <Template data={{…}}> gives KEY, as the docs site renders it',
   },
   {
+    placeholder: '<value> (Speakeasy reference examples)',
+    becomes: 'left as written: any string the reader picks, which the API takes as given',
+  },
+  {
     placeholder:
       '$OPENROUTER_API_KEY, process.env.OPENROUTER_API_KEY, os.environ["OPENROUTER_API_KEY"]',
     becomes: 'left as written: OPENROUTER_API_KEY is set in the tab’s environment',
