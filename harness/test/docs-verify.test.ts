@@ -224,12 +224,23 @@ describe('pages of our own, covering each syntax', () => {
         printed: expect.stringContaining('temperature 21'),
       },
       LangChain: { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
+      'LangChain (OpenAI)': {
+        verdict: 'pass',
+        sent: chat,
+        printed: expect.stringContaining('42'),
+      },
       'TanStack AI': { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
       Effect: { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
       'Anthropic SDK': {
         verdict: 'pass',
         sent: ['POST /api/v1/messages'],
         printed: expect.stringContaining("type: 'text'"),
+      },
+      'LangChain (Python)': { verdict: 'pass', sent: chat, printed: expect.stringContaining('42') },
+      'Anthropic SDK (Python)': {
+        verdict: 'pass',
+        sent: ['POST /api/v1/messages'],
+        printed: expect.stringContaining('42'),
       },
       numpy: {
         verdict: 'pass',

@@ -86,13 +86,16 @@ const fenceInfo = (node: Code) =>
     ? { language: '', meta: [node.lang, node.meta].filter(Boolean).join(' ') }
     : { language: node.lang ?? '', meta: node.meta }
 
-const toTab = (node: Code, operation?: Operation): Tab => ({
-  ...parseMeta(fenceInfo(node).language, fenceInfo(node).meta),
-  language: fenceInfo(node).language.toLowerCase(),
-  code: dedent(node.value),
-  line: node.position?.start.line ?? 0,
-  ...(operation ? { operation } : {}),
-})
+const toTab = (node: Code, operation?: Operation): Tab => {
+  const { language, meta } = fenceInfo(node)
+  return {
+    ...parseMeta(language, meta),
+    language: language.toLowerCase(),
+    code: dedent(node.value),
+    line: node.position?.start.line ?? 0,
+    ...(operation ? { operation } : {}),
+  }
+}
 
 const templateData = (element: MdxJsxFlowElement): Expression | undefined => {
   const data = element.attributes.find(
