@@ -27,6 +27,19 @@ describe('illustrationOf', () => {
     expect(illustrationOf('const a = [...b, ...c]\nconst { x, ...rest } = a', ts)).toBeUndefined()
   })
 
+  it('a URL in a comment, or elision away from the syntax error, does not make an illustration', () => {
+    expect(
+      illustrationOf("// see https://openrouter.ai/docs/...\nconsole.log('hi')", ts),
+    ).toBeUndefined()
+    expect(illustrationOf('// ... the rest of your code\nconst = 1', ts)).toBeUndefined()
+    expect(illustrationOf("await fetch('https://openrouter.ai/api/v1/x', { ... })", ts)).toBe(
+      'an illustration: code is elided with "..." (line 11)',
+    )
+    expect(illustrationOf('const body = {\n  ...\n}', ts)).toBe(
+      'an illustration: code is elided with "..." (line 12)',
+    )
+  })
+
   it('a program, or a syntax error with no elision, is left to be run and judged', () => {
     expect(illustrationOf("console.log('hi')", ts)).toBeUndefined()
     expect(illustrationOf('return 1', ts)).toBeUndefined()

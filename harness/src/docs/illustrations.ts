@@ -1,8 +1,10 @@
 import { parse, parseExpressionAt } from 'acorn'
 import { transformSync } from 'amaro'
 
-// A URL whose path is elided (`https://openrouter.ai/...`, `/api/v1/...`): the reader fills it in.
-const elidedUrl = /https?:\/\/[^\s'"`]*\.\.\.|\/api\/v1\/[^\s'"`]*\.\.\./
+// A URL whose path is elided (`'https://openrouter.ai/...'`, `"/api/v1/..."`), written where a
+// program uses it: in quotes, or as curl's argument. A comment or prose that mentions one is not.
+const elidedUrl =
+  /(?:["'`]|\bcurl\b[^\n]*?\s)((?:https?:\/\/[^\s'"`]*|\/api\/v1\/[^\s'"`]*)\.\.\.)[^\s'"`]*/
 
 // `...` where code was left out (`{ ... }`, `(...)`, a line of its own), not a spread or rest.
 const elision = /\.\.\.(?!\s*[\w$[({'"`])/
@@ -10,12 +12,15 @@ const elision = /\.\.\.(?!\s*[\w$[({'"`])/
 const toJavaScript = (code: string, typescript: boolean) =>
   typescript ? transformSync(code, { mode: 'strip-only' }).code : code
 
-const parses = (code: string, typescript: boolean) => {
+// The line (1-based) of the block's first syntax error, or undefined when it parses. amaro names
+// it `startLine`, acorn `loc.line`.
+const syntaxErrorLine = (code: string, typescript: boolean) => {
   try {
     parse(toJavaScript(code, typescript), { ecmaVersion: 'latest', sourceType: 'module' })
-    return true
-  } catch {
-    return false
+    return undefined
+  } catch (error) {
+    const { startLine, loc } = error as { startLine?: number; loc?: { line: number } }
+    return startLine ?? loc?.line ?? 1
   }
 }
 
@@ -35,19 +40,26 @@ const isLiteral = (code: string, typescript: boolean) => {
 
 // Why a block is an illustration, not a program the reader could run as written (as rustdoc marks
 // a block `ignore`), or undefined. An illustration is reported as such, never as a docs bug, and
-// no other block runs after it.
+// no other block runs after it. Elided code counts only where it is the syntax error: a block
+// that fails elsewhere is judged.
 export const illustrationOf = (
   code: string,
   { fenceLine, javaScript }: { fenceLine: number; javaScript?: { typescript: boolean } },
 ): string | undefined => {
   const url = code.match(elidedUrl)
-  if (url) return `an illustration: its URL is elided (${url[0]}), for the reader to fill in`
+  if (url) return `an illustration: its URL is elided (${url[1]}), for the reader to fill in`
   if (!javaScript) return undefined
   if (isLiteral(code, javaScript.typescript))
     return 'an illustration: a request body written as a literal, not a program'
-  if (parses(code, javaScript.typescript)) return undefined
-  const line = code.split('\n').findIndex((text) => elision.test(text))
-  return line === -1
+  const errorLine = syntaxErrorLine(code, javaScript.typescript)
+  if (errorLine === undefined) return undefined
+  const lines = code.split('\n')
+  // The elision is on the error's line, or ends the line before (`...` then `}`), outside comments.
+  const elided = [errorLine, errorLine - 1].find((line) =>
+    // A `//` comment starts a line or follows a space; `https://` does neither.
+    elision.test((lines[line - 1] ?? '').replace(/(^|\s)\/\/.*$/, '')),
+  )
+  return elided === undefined
     ? undefined
-    : `an illustration: code is elided with "..." (line ${fenceLine + 1 + line})`
+    : `an illustration: code is elided with "..." (line ${fenceLine + elided})`
 }
