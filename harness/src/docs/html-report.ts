@@ -3,11 +3,13 @@ import { escapeXml as escape } from '../report/junit.ts'
 import type { GroupResult, TabResult } from './check-page.ts'
 import { placeholderTable } from './placeholders.ts'
 import {
-  groupFails,
+  headerMark,
   isFailure,
+  mark,
   siteSummary,
   summary,
   summaryLine,
+  verdictText,
   type ReportOptions,
 } from './reports.ts'
 
@@ -32,9 +34,6 @@ const style = `
   code { font-family: ui-monospace, monospace; }
   summary { cursor: pointer; }
 `
-
-const marks: Record<string, string> = { pass: '✓', skipped: '–', 'definition-only': '○' }
-const markOf = (tab: TabResult) => marks[tab.verdict] ?? (tab.accepted ? '≈' : '✗')
 
 const pre = (text: string) => `<pre><code>${escape(text)}</code></pre>`
 
@@ -71,11 +70,10 @@ const evidence = (tab: TabResult) => {
 
 const blockArticle = (tab: TabResult, where: string) => {
   const failed = isFailure(tab)
-  const verdict = tab.accepted ? `${tab.verdict} (accepted by the baseline)` : tab.verdict
   const parts = [
     `<article class="block" id="${escape(`${where}-${tab.title}`)}" data-line="${tab.line}" data-verdict="${tab.verdict}" data-failed="${failed}">`,
     `<h3>${escape(`line ${tab.line} › ${tab.title}`)}</h3>`,
-    `<p class="verdict" data-verdict="${tab.verdict}" data-failed="${failed}">${escape(`${markOf(tab)} ${verdict}`)}: <span class="reason">${escape(tab.reason)}</span></p>`,
+    `<p class="verdict" data-verdict="${tab.verdict}" data-failed="${failed}">${escape(`${mark(tab)} ${verdictText(tab)}`)}: <span class="reason">${escape(tab.reason)}</span></p>`,
   ]
   if (tab.cause) parts.push(`<p class="cause">cause: ${escape(tab.cause)}</p>`)
   if (tab.fix) parts.push(`<p class="fix">fix: ${escape(tab.fix)}</p>`)
@@ -119,7 +117,7 @@ export const htmlReport = (groups: GroupResult[], options: ReportOptions) => {
     const headers = groups.flatMap((group) =>
       group.comparison.headers.map(
         (line) =>
-          `<p class="warning">${options.strict && groupFails(group, true) ? '✗' : '!'} ${escape(`${page}:${group.line}`)} headers differ: ${escape(line)}</p>`,
+          `<p class="warning">${headerMark(options.strict)} ${escape(`${page}:${group.line}`)} headers differ: ${escape(line)}</p>`,
       ),
     )
     return [

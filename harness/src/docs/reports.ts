@@ -26,10 +26,10 @@ const marks: Partial<Record<TabResult['verdict'], string>> = {
   skipped: '–',
   'definition-only': '○',
 }
-const mark = (tab: TabResult) => marks[tab.verdict] ?? (tab.accepted ? '≈' : '✗')
+export const mark = (tab: TabResult) => marks[tab.verdict] ?? (tab.accepted ? '≈' : '✗')
 
 // A failure the baseline accepts says so beside its verdict.
-const verdictText = (tab: TabResult) =>
+export const verdictText = (tab: TabResult) =>
   tab.accepted ? `${tab.verdict} (accepted by the baseline)` : tab.verdict
 
 // Every line number is a line of the page: a group's is its first fence (or <CodeGroup>).
@@ -83,7 +83,7 @@ export const summaryLine = (groups: GroupResult[], strict: boolean) => {
   return `tabs: ${s.passed} passed, ${s.failed} failed${accepted}${declaring}, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
 }
 
-const headerMark = (strict: boolean) => (strict ? '✗' : '!')
+export const headerMark = (strict: boolean) => (strict ? '✗' : '!')
 const headerLabel = (strict: boolean) =>
   strict
     ? 'Headers differ (failures under --strict)'
