@@ -1,6 +1,4 @@
-import { parse } from 'acorn'
-import { transformSync } from 'amaro'
-import type { Names } from './names.ts'
+import { parseModule, type Names } from './names.ts'
 import type { Runner } from './runners.ts'
 
 export type PageBlock = { group: number; title: string; runner: Runner; names?: Names }
@@ -86,8 +84,7 @@ export const joinJavaScript = (blocks: string[], typescript: boolean): string =>
     .map((code) => {
       let program: { body: { type: string }[] }
       try {
-        const js = typescript ? transformSync(code, { mode: 'strip-only' }).code : code
-        program = parse(js, { ecmaVersion: 'latest', sourceType: 'module' }) as never
+        program = parseModule(code, typescript)
       } catch {
         return code
       }

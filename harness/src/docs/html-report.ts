@@ -105,12 +105,11 @@ export const htmlReport = (groups: GroupResult[], options: ReportOptions) => {
   const pages = [...Map.groupBy(groups, (group) => group.page).entries()].map(([page, groups]) => ({
     page: relative(options.base, page),
     groups,
+    counts: pageCounts(groups.flatMap((group) => group.tabs)),
   }))
   const { byCause, byPage } = siteSummary(groups, options)
   const s = summary(groups, options.strict)
-  const sections = pages.map(({ page, groups }, i) => {
-    const tabs = groups.flatMap((group) => group.tabs)
-    const counts = pageCounts(tabs)
+  const sections = pages.map(({ page, groups, counts }, i) => {
     const ordered = groups
       .flatMap((group) => group.tabs.map((tab) => ({ group, tab })))
       .sort((a, b) => Number(isFailure(b.tab)) - Number(isFailure(a.tab)))
@@ -144,10 +143,10 @@ export const htmlReport = (groups: GroupResult[], options: ReportOptions) => {
 <table id="by-cause"><tbody>${byCause.map(({ cause, count }) => `<tr><td>${count}</td><td>${escape(cause)}</td></tr>`).join('') || '<tr><td>none</td></tr>'}</tbody></table>
 <h2>Pages</h2>
 <table id="pages"><thead><tr><th>page</th><th>passed</th><th>failed</th><th>not judged or only declaring</th></tr></thead><tbody>${pages
-    .map(({ page, groups }, i) => {
-      const counts = pageCounts(groups.flatMap((group) => group.tabs))
-      return `<tr data-failed="${counts.failed}"><td><a href="#${pageId(i)}">${escape(page)}</a></td><td>${counts.passed}</td><td>${counts.failed}</td><td>${counts.other}</td></tr>`
-    })
+    .map(
+      ({ page, counts }, i) =>
+        `<tr data-failed="${counts.failed}"><td><a href="#${pageId(i)}">${escape(page)}</a></td><td>${counts.passed}</td><td>${counts.failed}</td><td>${counts.other}</td></tr>`,
+    )
     .join('')}</tbody></table>
 ${byPage.length > 0 ? '' : '<p>No page has a failure.</p>'}
 ${sections.join('\n')}

@@ -1,5 +1,5 @@
-import { parse, parseExpressionAt } from 'acorn'
-import { transformSync } from 'amaro'
+import { parseExpressionAt } from 'acorn'
+import { parseModule, stripTypes } from './names.ts'
 
 // A URL whose path is elided (`'https://openrouter.ai/...'`, `"/api/v1/..."`), written where a
 // program uses it: in quotes, or as curl's argument. A comment or prose that mentions one is not.
@@ -9,14 +9,11 @@ const elidedUrl =
 // `...` where code was left out (`{ ... }`, `(...)`, a line of its own), not a spread or rest.
 const elision = /\.\.\.(?!\s*[\w$[({'"`])/
 
-const toJavaScript = (code: string, typescript: boolean) =>
-  typescript ? transformSync(code, { mode: 'strip-only' }).code : code
-
 // The line (1-based) of the block's first syntax error, or undefined when it parses. amaro names
 // it `startLine`, acorn `loc.line`.
 const syntaxErrorLine = (code: string, typescript: boolean) => {
   try {
-    parse(toJavaScript(code, typescript), { ecmaVersion: 'latest', sourceType: 'module' })
+    parseModule(code, typescript)
     return undefined
   } catch (error) {
     const { startLine, loc } = error as { startLine?: number; loc?: { line: number } }
@@ -27,7 +24,7 @@ const syntaxErrorLine = (code: string, typescript: boolean) => {
 // The whole block is one object or array literal: a request body shown in a language's syntax.
 const isLiteral = (code: string, typescript: boolean) => {
   try {
-    const js = toJavaScript(`(${code.trim()}\n)`, typescript)
+    const js = stripTypes(`(${code.trim()}\n)`, typescript)
     const expression = parseExpressionAt(js, 0, { ecmaVersion: 'latest' })
     return (
       (expression.type === 'ObjectExpression' || expression.type === 'ArrayExpression') &&

@@ -118,12 +118,19 @@ const topLevelDefines = (program: Program) =>
 // The JavaScript globals a block may use without defining them.
 const globals = new Set(Object.getOwnPropertyNames(globalThis))
 
+// amaro is the type stripper Node itself runs .ts files with: what remains is JavaScript, with
+// every position where it was (types become blanks).
+export const stripTypes = (code: string, typescript: boolean) =>
+  typescript ? transformSync(code, { mode: 'strip-only' }).code : code
+
+// A block as the module it runs as. Throws amaro's or acorn's syntax error where it does not parse.
+export const parseModule = (code: string, typescript: boolean): Program =>
+  parse(stripTypes(code, typescript), { ecmaVersion: 'latest', sourceType: 'module' })
+
 const javaScriptNames = (code: string, typescript: boolean): Names | undefined => {
   let program: Program
   try {
-    // amaro is the type stripper Node itself runs .ts files with: what remains is JavaScript.
-    const js = typescript ? transformSync(code, { mode: 'strip-only' }).code : code
-    program = parse(js, { ecmaVersion: 'latest', sourceType: 'module' })
+    program = parseModule(code, typescript)
   } catch {
     return undefined
   }
