@@ -26,7 +26,8 @@ export const toolCallsFor = (
   const lastUser = messages.findLastIndex((message) => message.role === 'user')
   if (messages.slice(lastUser + 1).some((message) => message.role === 'tool')) return []
   const prompt = textOf(messages[lastUser]?.content)
-  const named = typeof choice === 'object' ? choice.function.name : undefined
+  // A malformed choice (no `function`) names no tool, as an unknown name names none.
+  const named = typeof choice === 'object' ? choice?.function?.name : undefined
   const tool =
     tools.find((candidate) => candidate.function.name === named) ?? relevantTool(tools, prompt)
   const seed = seedOf(tool.function, prompt)

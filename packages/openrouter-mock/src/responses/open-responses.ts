@@ -50,6 +50,17 @@ const partsToChat = (content: string | Part[] | undefined) =>
             : { type: 'file', file: { filename: part.filename, file_data: part.file_data } },
       )
 
+// The Responses API names a forced function flat (`{type: 'function', name}`), chat nests it
+// (`{type: 'function', function: {name}}`); a hosted tool (web search, shell) or an allowed-tools
+// list leaves the model to choose, as `auto` does.
+const chatToolChoice = (choice: unknown) => {
+  if (choice === undefined || typeof choice === 'string') return choice
+  const { type, name } = choice as { type?: unknown; name?: unknown }
+  return type === 'function' && typeof name === 'string'
+    ? { type: 'function', function: { name } }
+    : 'auto'
+}
+
 export const toChatRequest = (request: ResponsesRequest): ChatRequest => {
   const messages: ChatRequest['messages'] = []
   if (request.instructions) messages.push({ role: 'system', content: request.instructions })
@@ -93,7 +104,7 @@ export const toChatRequest = (request: ResponsesRequest): ChatRequest => {
         type: 'function',
         function: { name: tool.name, description: tool.description, parameters: tool.parameters },
       })),
-    tool_choice: request.tool_choice,
+    tool_choice: chatToolChoice(request.tool_choice),
     response_format:
       format?.type === 'json_schema'
         ? {

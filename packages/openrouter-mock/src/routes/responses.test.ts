@@ -80,6 +80,29 @@ describe('/responses', () => {
     expect(JSON.stringify(second.output)).toContain('celsius 21')
   })
 
+  it('a forced function (tool_choice {type: function, name}) is the one called; a hosted tool choice leaves the model to choose', async () => {
+    const tools = ['get_weather', 'get_time'].map((name) => ({
+      type: 'function' as const,
+      name,
+      strict: false,
+      parameters: { type: 'object', properties: { city: { type: 'string' } } },
+    }))
+    const forced = await openai().responses.create({
+      model: 'openai/gpt-4o',
+      input: 'What is the weather in Paris?',
+      tools,
+      tool_choice: { type: 'function', name: 'get_time' },
+    })
+    expect(forced.output).toContainEqual(expect.objectContaining({ name: 'get_time' }))
+    const hosted = await openai().responses.create({
+      model: 'openai/gpt-4o',
+      input: 'What is the weather in Paris?',
+      tools,
+      tool_choice: { type: 'web_search_preview' },
+    })
+    expect(hosted.output).toContainEqual(expect.objectContaining({ type: 'function_call' }))
+  })
+
   it('names the field of a bad request', async () => {
     await expect(
       openai().responses.create({ model: 'openai/gpt-4o' } as never),
