@@ -24,6 +24,6 @@ export {
   type RefusedEntry,
 } from './journal.ts'
 export { childEnvironment, exportLines } from './child-env.ts'
-export { catalogue, catalogueDate, findModel } from './models/catalogue.ts'
+export { catalogue, catalogueDate, defaultModelId, findModel } from './models/catalogue.ts'
 export { notInCatalogueHeader, resolveModel } from './models/resolve.ts'
 export { GenerationStore, type GenerationRecord } from './generations.ts'

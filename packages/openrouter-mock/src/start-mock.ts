@@ -8,6 +8,7 @@ import { adminPrefix, createAdminHandlers } from './admin.ts'
 import { createCertificates } from './certificates.ts'
 import { childEnvironment } from './child-env.ts'
 import { createHandlers } from './handlers.ts'
+import { GenerationStore } from './generations.ts'
 import { Journal } from './journal.ts'
 import { KeyRegistry } from './keys.ts'
 import { createProxy } from './proxy.ts'
@@ -45,6 +46,8 @@ export type RunningMock = {
   // Proxy and CA variables for a child process; add OPENROUTER_API_KEY yourself.
   env: Record<string, string>
   keys: KeyRegistry
+  // The generations it has issued (and any a harness adds: a reader's earlier generation).
+  generations: GenerationStore
   journal: Journal
   // Another proxy listener whose traffic, refusals included, is journaled under `tag`: how a
   // harness tells apart callers that have no key, or connect somewhere they should not. Read
@@ -74,7 +77,12 @@ const shut = (server: Server) =>
 export const startMock = async (options: MockOptions = {}): Promise<RunningMock> => {
   const keys = options.keys ?? new KeyRegistry()
   const journal = new Journal(options.journalSize)
-  const handlers = createHandlers({ keys, strictModels: options.strictModels ?? false })
+  const generations = new GenerationStore()
+  const handlers = createHandlers({
+    keys,
+    generations,
+    strictModels: options.strictModels ?? false,
+  })
   const tempDir = await mkdtemp(join(tmpdir(), 'openrouter-mock-'))
   const certificates = await createCertificates(impersonatedHosts)
   const caFile = join(tempDir, 'ca.pem')
@@ -134,6 +142,7 @@ export const startMock = async (options: MockOptions = {}): Promise<RunningMock>
     caFile,
     env: main.env,
     keys,
+    generations,
     journal,
     openProxy,
     close: async () => {

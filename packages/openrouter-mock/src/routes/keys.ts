@@ -24,10 +24,9 @@ export const keyManagementHandlers = ({ keys }: MockContext) => {
     }
     return auth
   }
-  const owned = (manager: ApiKey, hash: unknown) => {
-    const found = keys.findByHash(String(hash))
-    return found && found.account === manager.account && !found.revoked ? found : undefined
-  }
+  // A key of the manager's own account: another account's key is not found, as on OpenRouter.
+  const owned = (manager: ApiKey, hash: unknown) =>
+    keys.ofAccount(manager.account).find((key) => key.hash === String(hash) && !key.revoked)
   const unknown = () =>
     openRouterError(404, 'API key not found', { metadata: { error_type: 'not_found' } })
 
