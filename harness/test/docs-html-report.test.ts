@@ -20,8 +20,8 @@ beforeAll(async () => {
   mkdirSync(site)
   copyFileSync(sharedFile('docs-under-test/authentication-2026-08.mdx'), join(site, 'auth.mdx'))
   copyFileSync(
-    fileURLToPath(new URL('fixtures/docs/illustrations.mdx', import.meta.url)),
-    join(site, 'illustrations.mdx'),
+    fileURLToPath(new URL('fixtures/docs/fragments.mdx', import.meta.url)),
+    join(site, 'fragments.mdx'),
   )
   const run = await execa(process.execPath, [cli, 'site', '--html', 'report.html'], {
     cwd: dir,
@@ -51,6 +51,7 @@ it('one self-contained page: the summary, each page with its counts, each block 
   expect(await tab.$eval('#summary', (element) => element.textContent)).toBe(summaryLine)
   expect(await tab.$$eval('#by-cause tr', (rows) => rows.map((row) => row.textContent))).toEqual([
     '1a name nothing on the page defines',
+    '1a type error',
     "1the SDK's own error",
   ])
 
@@ -60,7 +61,7 @@ it('one self-contained page: the summary, each page with its counts, each block 
   )
   expect(pages).toEqual([
     ['site/auth.mdx', '4', '1', '0'],
-    ['site/illustrations.mdx', '0', '1', '3'],
+    ['site/fragments.mdx', '1', '2', '2'],
   ])
   await tab.click('#pages a[href="#page-2"]')
   expect(tab.url()).toBe(`file://${report}#page-2`)
@@ -79,7 +80,7 @@ it('one self-contained page: the summary, each page with its counts, each block 
       })),
     ),
   )
-  const [auth, illustrations] = blocks
+  const [auth, fragments] = blocks
   expect(auth!.map((block) => block.verdict)).toEqual([
     'failed-before-sending',
     'pass',
@@ -99,13 +100,15 @@ it('one self-contained page: the summary, each page with its counts, each block 
     open: false,
     evidence: expect.stringContaining('POST /api/v1/chat/completions → 200'),
   })
-  expect(illustrations!.map((block) => block.verdict)).toEqual([
-    'failed-before-sending',
-    'skipped',
-    'skipped',
-    'skipped',
+  // Failures first, in page order; a fragment is not one.
+  expect(fragments!.map((block) => block.verdict)).toEqual([
+    'type-error',
+    'crashed',
+    'fragment',
+    'fragment',
+    'pass',
   ])
-  expect(illustrations![0]!.evidence).toContain('ReferenceError: response is not defined')
+  expect(fragments![1]!.evidence).toContain('ReferenceError: response is not defined')
 
   // No key is printed whole, in code or evidence.
   expect(readFileSync(report, 'utf8')).not.toMatch(/sk-or-v1-[0-9a-f]{16,}/)

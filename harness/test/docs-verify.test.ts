@@ -5,6 +5,7 @@ import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
 import { checkPage, type GroupResult, type TabResult } from '../src/docs/check-page.ts'
+import { siteName, siteUrl } from '../src/docs/placeholders.ts'
 import { createWorkspace } from '../src/docs/workspace.ts'
 import { sharedFile } from './shared-material.ts'
 
@@ -121,8 +122,12 @@ describe('pages of our own, covering each syntax', () => {
     const python = tab(groups, 'Python')
     expect(python.verdict).toBe('pass')
     expect(python.request?.body).toMatchObject({ model: 'openai/gpt-4o' })
-    // `${API_KEY_REF}` is not a template placeholder: the site renders it as an undefined variable.
-    expect(tab(groups, 'TypeScript (fetch)')).toMatchObject({ verdict: 'failed-before-sending' })
+    // `${API_KEY_REF}` is not a template placeholder: the site renders it as an undefined variable,
+    // a constant the page imports and the site leaves unrendered.
+    expect(tab(groups, 'TypeScript (fetch)')).toMatchObject({
+      verdict: 'failed-before-sending',
+      cause: 'a template constant the site leaves unrendered',
+    })
     expect(tab(groups, 'TypeScript (fetch)').reason).toContain(
       'ReferenceError: API_KEY_REF is not defined',
     )
@@ -149,23 +154,26 @@ describe('pages of our own, covering each syntax', () => {
       ['Declares, but does not type-check', 'type-error'],
       ['TypeScript', 'pass'],
       ['Python', 'pass'],
-      ['Uses what no block defines', 'failed-before-sending'],
-      ['typescript', 'definition-only'],
+      ['Uses what no block defines', 'fragment'],
+      ['typescript', 'pass'],
       ['typescript', 'pass'],
       ['python', 'pass'],
-      ['typescript', 'skipped'],
+      ['typescript', 'pass'],
       ['python', 'pass'],
     ])
-    const [types, keys, lone] = groups.slice(3)
+    const [types, keys, lone, readersKey] = groups.slice(3)
     expect([types, keys, lone].map((group) => group!.standalone)).toEqual([true, true, true])
+    // Types alone are judged by the type checker, never run.
+    expect(types!.tabs[0]).toMatchObject({ mode: 'declarations' })
     expect(keys!.tabs[0]!.reason).toBe(
       'sent GET /api/v1/keys → 200 (run with a management key, which the operation needs)',
     )
     expect(lone!.tabs[0]!.joinedWith).toEqual([groups[0]!.tabs[1]!.line])
     // The key the earlier block wrote in is this block's own: placeholders are filled after joining.
     expect(lone!.tabs[0]!.request?.headers.authorization).toBe('Bearer <OPENROUTER_API_KEY>')
-    expect(groups.at(-2)!.tabs[0]!.reason).toBe(
-      "refers to hash-of-a-key-you-own, which exists only in the reader's account (answered 404 here)",
+    // A key the block names by its hash is the reader's: the mock makes it, and the call is judged.
+    expect(readersKey!.tabs[0]!.reason).toBe(
+      "sent DELETE /api/v1/keys/hash-of-a-key-you-own → 200 (run again with a key with the hash hash-of-a-key-you-own on its account, as the reader's has)",
     )
     // The PDF the block read was ours, and it reached the API.
     expect(JSON.stringify(groups.at(-1)!.tabs[0]!.request?.body)).toContain(
@@ -180,9 +188,11 @@ describe('pages of our own, covering each syntax', () => {
       `sent POST /api/v1/chat/completions → 200 (run after the block at line ${firstPython!.line}, which defines what it uses)`,
     )
     expect(typeScript!.request?.body).toMatchObject({ model: 'openai/gpt-5.2' })
+    // A name nothing on the page defines makes a fragment: not run, and not a failure.
     expect(undefinedName!.joinedWith).toBeUndefined()
-    expect(undefinedName!.reason).toContain("NameError: name 'payload' is not defined")
-    expect(undefinedName!.cause).toBe('a name nothing on the page defines')
+    expect(undefinedName!.reason).toBe(
+      'a fragment: uses payload, which nothing on the page defines (not run)',
+    )
     expect(tab(groups, 'Python').reason).toBe(
       'sends nothing by design: it only declares (imports, functions, classes, values) for the blocks after it',
     )
@@ -190,9 +200,10 @@ describe('pages of our own, covering each syntax', () => {
     expect(tab(groups, 'Needs pandas').reason).toBe(
       'imports pandas, which the checker does not provide',
     )
-    expect(tab(groups, 'A submodule that does not exist').reason).toContain(
-      "No module named 'openrouter.nowhere'",
-    )
+    expect(tab(groups, 'A submodule that does not exist')).toMatchObject({
+      cause: 'an export the package does not have',
+      reason: expect.stringContaining("No module named 'openrouter.nowhere'"),
+    })
   })
 
   it('an SDK reference block must call the operation its UsageSnippet declares', async () => {
@@ -268,12 +279,12 @@ describe('pages of our own, covering each syntax', () => {
     const tabs = (await check(fixture('syntax-and-types.mdx'))).flatMap((group) => group.tabs)
     expect(tabs.map((tab) => [tab.verdict, tab.cause])).toEqual([
       ['failed-before-sending', 'a syntax error'],
-      ['type-error', 'a type error'],
+      ['type-error', 'an option or field the type does not have'],
     ])
     expect(tabs[1]!.fix).toContain('temperature')
   })
 
-  it('an illustration (a request body, elided code, an elided URL) is not judged, and no block runs after it', async () => {
+  it('an illustration (a request body, elided code, an elided URL) is not judged, and no block runs after it: one that uses its names is a fragment', async () => {
     const groups = await check(fixture('illustrations.mdx'))
     const tabs = groups.flatMap((group) => group.tabs)
     expect(tabs.map((tab) => [tab.verdict, tab.reason])).toEqual([
@@ -283,16 +294,183 @@ describe('pages of our own, covering each syntax', () => {
         'skipped',
         'an illustration: its URL is elided (https://openrouter.ai/...), for the reader to fill in',
       ],
-      ['failed-before-sending', expect.stringContaining('ReferenceError: response is not defined')],
+      [
+        'fragment',
+        'a fragment: uses response, which nothing on the page defines (not run; the rest type-checks)',
+      ],
     ])
     expect(tabs[3]!.joinedWith).toBeUndefined()
-    expect(tabs[3]!.cause).toBe('a name nothing on the page defines')
   })
 
   it('a template whose constants cannot be resolved makes its tabs unrenderable, not guessed', async () => {
     const groups = await check(fixture('mintlify-templates.mdx'), { timeoutMs: 8_000 })
     expect(tab(groups, 'Python')).toMatchObject({ verdict: 'unrenderable' })
     expect(tab(groups, 'Python').reason).toContain('--docs-root')
+  })
+})
+
+describe('every kind of page: type examples, tutorials, fragments, placeholders, what is not judged', () => {
+  const verdicts = (groups: GroupResult[]) =>
+    groups.flatMap((group) => group.tabs).map((tab) => [tab.verdict, tab.mode ?? tab.cause ?? ''])
+
+  it("a type's page: its example and its values are type-checked, never run; a value the type does not have fails", async () => {
+    const tabs = (await check(fixture('type-page.mdx'))).flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => [tab.verdict, tab.mode])).toEqual([
+      ['pass', 'type-example'],
+      ['type-error', 'values'],
+      ['pass', 'values'],
+    ])
+    expect(tabs[1]!.evidence?.typeErrors).toEqual([
+      expect.stringMatching(
+        /^line 21:\d+ TS2322 Type '"cheapest"' is not assignable to type 'ProviderSort'/,
+      ),
+    ])
+    expect(tabs.every((tab) => tab.evidence?.requests.length === 0)).toBe(true)
+  })
+
+  it('type examples of every kind: judged by the type checker against the pinned SDK, with the right cause', async () => {
+    const groups = await check(fixture('type-examples.mdx'))
+    expect(verdicts(groups)).toEqual([
+      ['pass', 'type-example'],
+      ['type-error', 'type-example'],
+      ['pass', 'type-example'],
+      ['type-error', 'type-example'],
+      ['type-error', 'type-example'],
+      ['pass', 'declarations'],
+      ['pass', 'declarations'],
+      ['pass', 'signatures'],
+      ['skipped', ''],
+      ['pass', ''],
+    ])
+    const tabs = groups.flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => tab.cause)).toEqual([
+      undefined,
+      'a field the type requires is missing',
+      undefined,
+      'an export the package does not have',
+      'an export the package does not have',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
+    // Speakeasy's `models.` is the SDK's module of that name.
+    expect(tabs[2]!.reason).toContain('reads models as @openrouter/sdk/models')
+    expect(tabs[3]!.evidence?.typeErrors[0]).toContain(
+      "has no exported member 'ChatNarratorMessage'",
+    )
+    expect(tabs[3]!.evidence?.typeErrors[0]).not.toContain('/node_modules/')
+    expect(tabs[7]!.reason).toContain('leaves open ChatRequest, ChatResult')
+    expect(tabs[8]!.reason).toBe(
+      'an illustration: values shown one after another (what something yields), not a program',
+    )
+    // The program's type-only import is dropped, as tsc, tsx and bundlers drop it: it ran.
+    expect(tabs[9]!.reason).toBe('sent POST /api/v1/chat/completions → 200')
+  })
+
+  it('a tutorial: each step runs after the statements it needs, not whole blocks; the nearest definition wins', async () => {
+    const tabs = (await check(fixture('step-by-step.mdx'))).flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => tab.verdict)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass'])
+    const sent = (tab: TabResult) =>
+      tab.evidence?.requests.map((request) => `${request.method} ${request.path}`)
+    // The second and third steps redeclare `result`: each sends its own request alone.
+    expect(sent(tabs[1]!)).toEqual(['POST /api/v1/chat/completions'])
+    expect(sent(tabs[2]!)).toEqual(['POST /api/v1/chat/completions'])
+    expect(tabs[1]!.request?.body).toMatchObject({ messages: [{ content: 'Second question' }] })
+    // The last step reads the `result` of the step nearest it, which needs the client in turn.
+    expect(tabs[3]!.joinedWith).toEqual([tabs[0]!.line, tabs[2]!.line])
+    expect(tabs[3]!.request?.body).toMatchObject({ model: 'openai/gpt-4o-mini' })
+    // Python likewise: the second step rebinds `response` after the client, not the first call.
+    expect(sent(tabs[5]!)).toEqual(['POST /api/v1/chat/completions'])
+    expect(tabs[5]!.joinedWith).toEqual([tabs[4]!.line])
+  })
+
+  it('fragments are not run and do not fail; their own type errors do; a tab that lost a name its sibling defines fails', async () => {
+    const tabs = (await check(fixture('fragments.mdx'))).flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => [tab.verdict, tab.cause])).toEqual([
+      ['fragment', undefined],
+      ['type-error', 'a type error'],
+      ['fragment', undefined],
+      ['pass', undefined],
+      ['crashed', 'a name nothing on the page defines'],
+    ])
+    expect(tabs[0]!.reason).toBe(
+      'a fragment: uses openrouter, which nothing on the page defines (not run; the rest type-checks)',
+    )
+    expect(tabs[1]!.evidence?.typeErrors[0]).toContain(
+      "TS2322 Type 'string' is not assignable to type 'number'",
+    )
+    expect(tabs[4]!.reason).toContain(
+      '(uses response, which a sibling tab defines and this one never does)',
+    )
+  })
+
+  it('placeholders by shape: keys, management keys, the site, a model, ids and variables the page exports', async () => {
+    const tabs = (await check(fixture('placeholders.mdx'))).flatMap((group) => group.tabs)
+    expect(tabs.map((tab) => [tab.title, tab.verdict])).toEqual([
+      ['A key in angle brackets, the site in capitals', 'pass'],
+      ['An elided key', 'pass'],
+      ['bash', 'skipped'],
+      ['A variable the page exported', 'pass'],
+      ["A key's hash in the URL, and a management key", 'pass'],
+      ['A generation id', 'pass'],
+      ['A variable named for what it holds', 'pass'],
+    ])
+    expect(tabs[0]!.request).toMatchObject({
+      headers: {
+        authorization: 'Bearer <OPENROUTER_API_KEY>',
+        'http-referer': siteUrl,
+        'x-openrouter-title': siteName,
+      },
+      body: { model: 'openai/gpt-4o' },
+    })
+    expect(tabs[1]!.request?.headers.authorization).toBe('Bearer <OPENROUTER_API_KEY>')
+    expect(tabs[3]!.evidence?.stdoutTail.trim()).toMatch(/^\d+$/)
+    expect(tabs[4]!.evidence?.stdoutTail).toContain('200')
+  })
+
+  it('installers, local servers, browser code, components and other hosts are not judged; pollers wait as documented', async () => {
+    const tabs = (await check(fixture('not-judged.mdx'), { timeoutMs: 8_000 })).flatMap(
+      (group) => group.tabs,
+    )
+    expect(tabs.map((tab) => [tab.title, tab.verdict, tab.reason])).toEqual([
+      [
+        'An installer',
+        'skipped',
+        'an installer (curl -fsSL https://openrouter.ai/install.sh | bash …), which installs software rather than calling the API',
+      ],
+      [
+        "A local server's API",
+        'skipped',
+        'calls http://localhost:3000, a server the reader runs on their own machine',
+      ],
+      [
+        'A server',
+        'skipped',
+        'starts a server (createServer), which waits for requests rather than making them',
+      ],
+      [
+        'Browser code',
+        'skipped',
+        'browser code (uses document), which runs in a page, not in Node',
+      ],
+      [
+        'A component',
+        'skipped',
+        'a React component (JSX), which a bundler builds into a page: not run here',
+      ],
+      [
+        'Another host',
+        'skipped',
+        "calls api.example.com, which is not OpenRouter's: not judged here",
+      ],
+      ...['TypeScript', 'Python', 'cURL'].map((language) => [
+        `A poller (${language})`,
+        'pass',
+        'sent GET /api/v1/key → 200, GET /api/v1/key → 200, GET /api/v1/key → 200',
+      ]),
+    ])
   })
 })
 

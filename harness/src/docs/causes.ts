@@ -1,12 +1,17 @@
 import type { TabResult } from './check-page.ts'
 
 // What kind of docs bug a failure is, so a docs team can sort a site's failures: read from the
-// verdict and the block's own error line.
+// verdict, the block's own error line and the type checker's first error.
 export type Cause =
   | "the SDK's own error"
+  | 'an export the package does not have'
+  | 'a field the type requires is missing'
+  | 'an option or field the type does not have'
+  | 'a method or property the SDK does not have'
   | 'a type error'
   | 'a syntax error'
   | 'a name nothing on the page defines'
+  | 'a template constant the site leaves unrendered'
   | 'a request the API rejects'
   | 'a crash after the answer'
   | 'a crash before sending'
@@ -15,11 +20,52 @@ export type Cause =
   | 'calls another operation'
   | 'a template that cannot be rendered'
 
+// The type checker's error codes, by the kind of bug they name.
+const typeCauses: Record<string, Cause> = {
+  TS2307: 'an export the package does not have',
+  TS2305: 'an export the package does not have',
+  TS2614: 'an export the package does not have',
+  TS2694: 'an export the package does not have',
+  TS2724: 'an export the package does not have',
+  TS2739: 'a field the type requires is missing',
+  TS2740: 'a field the type requires is missing',
+  TS2741: 'a field the type requires is missing',
+  TS2353: 'an option or field the type does not have',
+  TS2561: 'an option or field the type does not have',
+  TS2339: 'a method or property the SDK does not have',
+  TS2551: 'a method or property the SDK does not have',
+}
+
+// What the type checker says beneath "No overload matches this call" (TS2769) names the bug.
+const typeMessages: [RegExp, Cause][] = [
+  [/Object literal may only specify known properties/, 'an option or field the type does not have'],
+  [
+    /is missing the following properties|Property '[^']+' is missing/,
+    'a field the type requires is missing',
+  ],
+  [/has no exported member/, 'an export the package does not have'],
+]
+
+// The cause a block's first type error names, as its evidence quotes it.
+const typeCause = (tab: TabResult): Cause => {
+  const [, code = '', message = ''] =
+    /^line \d+:\d+ (TS\d+) (.*)$/.exec(tab.evidence?.typeErrors[0] ?? '') ?? []
+  return (
+    typeCauses[code] ??
+    typeMessages.find(([pattern]) => pattern.test(message))?.[1] ??
+    'a type error'
+  )
+}
+
 export const causeOf = (tab: TabResult): Cause | undefined => {
   const error = tab.evidence?.error ?? ''
+  // A constant the page imports and the site does not render inside code is why the block
+  // fails, whichever of its errors came first.
+  if (tab.unrendered?.length && !['pass', 'skipped', 'definition-only'].includes(tab.verdict))
+    return 'a template constant the site leaves unrendered'
   switch (tab.verdict) {
     case 'type-error':
-      return 'a type error'
+      return typeCause(tab)
     case 'rejected-request':
       return 'a request the API rejects'
     case 'hung':
@@ -31,9 +77,17 @@ export const causeOf = (tab: TabResult): Cause | undefined => {
     case 'unrenderable':
       return 'a template that cannot be rendered'
     case 'crashed':
+      if (/ReferenceError: .+ is not defined|NameError: name /.test(error))
+        return 'a name nothing on the page defines'
       return 'a crash after the answer'
     case 'failed-before-sending':
       if (/\b\w*ValidationError\b/.test(error)) return "the SDK's own error"
+      if (
+        /does not provide an export named|cannot import name|No module named '\w+\.|ERR_PACKAGE_PATH_NOT_EXPORTED/.test(
+          error,
+        )
+      )
+        return 'an export the package does not have'
       if (/SyntaxError|IndentationError|ERR_INVALID_TYPESCRIPT_SYNTAX/.test(error))
         return 'a syntax error'
       if (/ReferenceError: .+ is not defined|NameError: name /.test(error))

@@ -4,18 +4,26 @@ import { availableParallelism } from 'node:os'
 import pLimit, { type LimitFunction } from 'p-limit'
 import type { RunningMock } from '@conformance/openrouter-mock'
 import type { CanonicalRequest } from '../canonicalize.ts'
+import { annotatedTypes, blockKind, type BlockKind, type ValueMember } from './block-kinds.ts'
 import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
 import { causeOf, type Cause } from './causes.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
 import { placeFixtureFiles } from './fixture-files.ts'
-import { joinJavaScript, joinPlan } from './fragments.ts'
-import { blockNames } from './names.ts'
+import { joinPage, type JoinBlock, type Joined } from './join.ts'
+import { javaScriptNames, pythonNames, type BlockNames, type JavaScriptLanguage } from './names.ts'
+import { notJudged, type Family } from './not-judged.ts'
 import { parsePage, type CodeGroup, type Operation } from './parse-page.ts'
-import { managementKeyPlaceholder, substitutePlaceholders } from './placeholders.ts'
+import { environmentFor, exportedVariables, fillPlaceholders } from './placeholders.ts'
+import { fillFor } from './readers-account.ts'
 import { planTab, type Runner } from './runners.ts'
+import { withoutTypeOnlyImports } from './statements.ts'
 import { renderTemplate, templateValues, TemplateError } from './template.ts'
-import { typeCheck } from './type-check.ts'
-import { isTypeScript, writeTab } from './workspace.ts'
+import { typeCheck, type CheckedFile, type TypeCheckError } from './type-check.ts'
+import { isTypeScript, namespaceModule, writeBlockFile } from './workspace.ts'
+
+// How a block was judged when it was not run: by the type checker alone (reference notation), or
+// as a fragment of a program.
+export type Mode = 'type-example' | 'declarations' | 'values' | 'signatures' | 'fragment'
 
 export type TabResult = {
   page: string
@@ -37,8 +45,14 @@ export type TabResult = {
   joinedWith?: number[]
   // The operation an SDK reference block declares (UsageSnippet), checked against what it sent.
   operation?: Operation
+  // How it was judged, where it was not run.
+  mode?: Mode
+  // Names it uses that the page imports as template constants, which the site leaves unrendered.
+  unrendered?: string[]
   // What kind of docs bug a failure is (causes.ts).
   cause?: Cause
+  // A fragment counted as a failure (--strict).
+  strictFailure?: boolean
 }
 
 export type GroupResult = {
@@ -50,216 +64,505 @@ export type GroupResult = {
   comparison: Comparison
 }
 
-export type PageOptions = {
+// What a site run reports as it goes: the totals once every page is planned, then each block's
+// result as it comes (progress.ts prints them).
+export type Progress = {
+  planned: (totals: { pages: number; blocks: number }) => void
+  judged: (result: TabResult) => void
+}
+
+export type SiteOptions = {
   mock: RunningMock
   workspace: string
-  docsRoot?: string
+  docsRoot?: (page: string) => string | undefined
   timeoutMs: number
-  // Shared by the pages of a site checked together, so the cores are not oversubscribed.
-  limit?: LimitFunction
+  progress?: Progress
 }
 
-let tabCount = 0
+let blockCount = 0
 
-type Runnable = {
+// One block of a page, planned: where it stands, how it runs (or why it does not), what it means.
+type Block = {
   base: Omit<TabResult, 'verdict' | 'reason'>
-  id: string
-  runner: Runner
+  // The index of its group among the page's, and its runner, if it has one.
+  groupIndex: number
+  runner?: Runner
+  // Why it is not judged or cannot be rendered, decided before anything else.
+  result?: TabResult
   // Rendered as the site shows it; placeholders are filled once it is joined, with its own keys.
   code: string
-  key: string
+  names?: BlockNames
+  kind?: BlockKind
 }
-type Prepared = { result: TabResult } | Runnable
 
-type Written = Runnable & {
+type Page = {
   file: string
-  // Lines of earlier blocks before the block's own code, and those blocks' page lines.
-  prefixLines: number
-  joinedWith: number[]
-  onlyDeclares: boolean
+  groups: CodeGroup[]
+  blocks: Block[]
+  // The names the page imports (its template constants among them).
+  imports: Set<string>
+  // `export NAME=value` lines the page's blocks tell the reader to run.
+  exported: Record<string, string>
 }
 
-// Each runnable block as a reader who followed the page runs it: after the earlier blocks that
-// define what it uses (see fragments.ts), written to a file of its own.
-const writeBlocks = async (
-  tabs: Runnable[],
-  { workspace, mock }: Pick<PageOptions, 'workspace' | 'mock'>,
-): Promise<Written[]> => {
-  const names = await blockNames(
-    tabs.map((tab) => ({ runner: tab.runner, language: tab.base.language, code: tab.code })),
+const familyOf = (runner: Runner | undefined): Family | undefined =>
+  runner === 'typescript' ? 'javascript' : runner
+
+const javaScriptLanguage = (language: string): JavaScriptLanguage =>
+  language === 'tsx'
+    ? 'tsx'
+    : language === 'jsx'
+      ? 'jsx'
+      : isTypeScript(language)
+        ? 'typescript'
+        : 'javascript'
+
+const readPage = (file: string, docsRoot: string | undefined): Page => {
+  const parsed = parsePage(readFileSync(file, 'utf8'), file)
+  const imports = new Set(
+    parsed.imports.flatMap((program) =>
+      program.body.flatMap((statement) =>
+        statement.type === 'ImportDeclaration'
+          ? statement.specifiers.map((specifier) => specifier.local.name)
+          : [],
+      ),
+    ),
   )
-  const plan = joinPlan(
-    tabs.map((tab, i) => ({
-      group: tab.base.group,
-      title: tab.base.title,
-      runner: tab.runner,
-      names: names[i],
+  const blocks = parsed.groups.flatMap((group, groupIndex) => {
+    let values: Record<string, unknown> = {}
+    let unrenderable: string | undefined
+    if (group.template) {
+      try {
+        values = templateValues(group.template, parsed.imports, docsRoot)
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error
+        unrenderable = `its <Template> data cannot be rendered: ${error.message}`
+      }
+    }
+    return group.tabs.map((tab): Block => {
+      const base = {
+        page: file,
+        group: group.index,
+        title: tab.title,
+        language: tab.language,
+        line: tab.line,
+        code: tab.code,
+        request: null,
+        warnings: [],
+        ...(tab.operation ? { operation: tab.operation } : {}),
+      }
+      const plan = planTab(tab)
+      const code = renderTemplate(tab.code, values)
+      if ('skip' in plan)
+        return {
+          base,
+          groupIndex,
+          code,
+          result: { ...base, verdict: 'skipped', reason: plan.skip },
+        }
+      if (unrenderable)
+        return {
+          base,
+          groupIndex,
+          code,
+          result: { ...base, verdict: 'unrenderable', reason: unrenderable },
+        }
+      return { base, groupIndex, code, runner: plan.runner }
+    })
+  })
+  const exported = Object.assign(
+    {},
+    ...parsed.groups.flatMap((group) =>
+      group.tabs
+        .filter((tab) =>
+          ['bash', 'sh', 'shell', 'zsh', 'env', 'dotenv', 'console'].includes(tab.language),
+        )
+        .map((tab) => exportedVariables(tab.code)),
+    ),
+  ) as Record<string, string>
+  return { file, groups: parsed.groups, blocks, imports, exported }
+}
+
+// The names of every block of a site: JavaScript in process, Python in one interpreter.
+const readNames = async (pages: Page[]) => {
+  const python = pages.flatMap((page) => page.blocks).filter((block) => block.runner === 'python')
+  const fromPython = await pythonNames(python.map((block) => block.code))
+  python.forEach((block, i) => (block.names = fromPython[i]))
+  for (const block of pages.flatMap((page) => page.blocks)) {
+    if (block.runner !== 'typescript') continue
+    const language = javaScriptLanguage(block.base.language)
+    block.names = javaScriptNames(block.code, language)
+    if (language === 'typescript') block.kind = blockKind(block.code, block.names)
+  }
+}
+
+// The values block's own code, as the type checker reads it: each value on its own line, held to
+// the page's type where the page documents one (`const __value0: DataCollection = "deny";`).
+const valuesCode = (members: ValueMember[], code: string, type: string | undefined) => {
+  const lines = code.split('\n').map(() => '')
+  members.forEach((member, i) => {
+    lines[member.line - 1] +=
+      member.literal && type
+        ? `const __value${i}: ${type} = ${member.text}; `
+        : `type __Value${i} = ${member.text}; `
+  })
+  return lines.join('\n')
+}
+
+// The one type a page's type examples declare their values under, if there is exactly one.
+const documentedType = (page: Page) => {
+  const types = new Set(
+    page.blocks
+      .filter((block) => block.kind?.kind === 'type-example')
+      .flatMap((block) => annotatedTypes(block.code)),
+  )
+  return types.size === 1 ? [...types][0] : undefined
+}
+
+// A block planned to run, to be type-checked alone, or as a fragment, with its files written.
+type Planned = {
+  block: Block
+  id: string
+  mode: 'run' | Mode
+  joined: Joined
+  family: Family
+  // The page lines of the block's own code begin after this many lines of the files.
+  prefixLines: number
+  ownLines: number
+  runFile?: string
+  checkFile?: string
+  key?: string
+  environment: Record<string, string>
+  // Values nothing on the page defines; those a sibling tab defines; template constants.
+  open: string[]
+  lost: string[]
+  unrendered: string[]
+}
+
+// The file a block runs from: Node runs .ts and .cts itself, a block that requires rather than
+// imports as CommonJS.
+const runFileName = (family: Family, typescript: boolean, commonJs: boolean) =>
+  family === 'python'
+    ? 'block.py'
+    : family === 'shell'
+      ? 'block.sh'
+      : `block.${commonJs ? 'c' : typescript ? '' : 'm'}${typescript ? 'ts' : 'js'}`
+
+const commonJsNames = new Set(['require', 'module', 'exports', '__dirname', '__filename'])
+
+// Plans every block of a page: joins it to what it uses, decides how it is judged, and writes the
+// files it runs and is type-checked from.
+const planPage = (page: Page, options: SiteOptions): Planned[] => {
+  const eligible = page.blocks.filter((block) => block.runner && !block.result)
+  const joins = joinPage(
+    eligible.map((block): JoinBlock => ({
+      group: block.base.group,
+      title: block.base.title,
+      family: block.runner === 'python' ? 'python' : 'javascript',
+      line: block.base.line,
+      statements:
+        block.runner === 'shell'
+          ? undefined
+          : block.kind?.kind === 'values'
+            ? [{ text: '', line: 1, defines: [], assigns: [], uses: valuesUses(page), values: [] }]
+            : block.names?.statements,
     })),
   )
-  return tabs.map((tab, i) => {
-    const earlier = plan[i]!.map((j) => tabs[j]!)
-    const prefix = earlier.map((block) => block.code.replace(/\n*$/, '\n')).join('')
-    // Joined with a TypeScript block, a JavaScript block runs as TypeScript too.
-    const typescript = [tab, ...earlier].some((block) => isTypeScript(block.base.language))
-    const code =
-      earlier.length > 0 && tab.runner === 'typescript'
-        ? joinJavaScript(
-            [...earlier, tab].map((block) => block.code),
-            typescript,
-          )
-        : prefix + tab.code
-    const managementKey = code.includes(managementKeyPlaceholder)
-      ? mock.keys.create({ name: `${tab.id} (management)`, management: true }).key
-      : undefined
-    const runnable = substitutePlaceholders(code, tab.key, managementKey)
-    const file = writeTab(
-      workspace,
-      tab.id,
-      tab.runner,
-      typescript ? 'typescript' : tab.base.language,
-      runnable,
+  const type = documentedType(page)
+  const planned: Planned[] = []
+  eligible.forEach((block, i) => {
+    const joined = joins[i]!
+    const family = familyOf(block.runner)!
+    const skip = (reason: string) => (block.result = { ...block.base, verdict: 'skipped', reason })
+    const judged = notJudged(block.code, family, {
+      uses: block.names?.uses ?? [],
+      jsx: block.names?.jsx ?? false,
+    })
+    if (judged) return skip(judged)
+    const siblings = new Set(
+      page.blocks
+        .filter((other) => other !== block && other.groupIndex === block.groupIndex)
+        .flatMap((other) => other.names?.defines ?? []),
     )
-    placeFixtureFiles(runnable, dirname(file))
-    return {
-      ...tab,
-      file,
-      prefixLines: prefix.split('\n').length - 1,
-      joinedWith: earlier.map((block) => block.base.line),
-      onlyDeclares: names[i]?.onlyDeclares ?? false,
+    const unrendered = joined.unresolved.filter((name) => page.imports.has(name))
+    // A name a sibling tab defines and this one never does: the tab lost it (tabs are one program
+    // in several languages).
+    const lost = joined.unresolved.filter((name) => siblings.has(name) && !page.imports.has(name))
+    const open = joined.unresolved.filter((name) => !page.imports.has(name) && !siblings.has(name))
+    const commonJs =
+      open.length > 0 &&
+      open.every((name) => commonJsNames.has(name)) &&
+      !block.names?.statements.some((statement) => statement.kind === 'import')
+    const kind = block.kind?.kind ?? 'program'
+    if (block.kind?.kind === 'values' && !type && block.kind.members.every((m) => m.literal))
+      return skip(
+        'an illustration: a value shown on its own, with no type on the page to hold it to',
+      )
+    const mode: Planned['mode'] =
+      kind !== 'program'
+        ? kind
+        : open.length > 0 && unrendered.length === 0 && lost.length === 0 && !commonJs
+          ? 'fragment'
+          : 'run'
+    const id = `block-${++blockCount}`
+    // Joined with a TypeScript block, a JavaScript block runs as TypeScript too.
+    const typescript =
+      family === 'javascript' &&
+      [block, ...eligible.filter((other) => joined.joinedWith.includes(other.base.line))].some(
+        (part) => isTypeScript(part.base.language),
+      )
+    const own =
+      block.kind?.kind === 'values'
+        ? valuesCode(block.kind.members, block.code, type)
+        : block.kind?.kind === 'signatures'
+          ? `interface __Signatures { ${block.code}\n}`
+          : block.code
+    const entry: Planned = {
+      block,
+      id,
+      mode,
+      joined,
+      family,
+      prefixLines: joined.prefixLines,
+      ownLines: block.code.split('\n').length,
+      environment: {},
+      open,
+      lost,
+      unrendered,
     }
+    let code = `${joined.prefix}${own}`
+    if (mode === 'run') {
+      // Its own key, on an account of its own; placeholders filled from there.
+      entry.key = options.mock.keys.create({
+        name: `${block.base.page} › ${block.base.title}`,
+        account: id,
+      }).key
+      const fill = fillFor(options.mock, id, entry.key)
+      code = fillPlaceholders(code, family === 'shell' ? 'shell' : 'code', fill)
+      entry.environment = environmentFor(code, page.exported, fill)
+      const runnable = typescript ? withoutTypeOnlyImports(code) : code
+      entry.runFile = writeBlockFile(
+        options.workspace,
+        id,
+        runFileName(family, typescript, commonJs),
+        runnable,
+      )
+      placeFixtureFiles(runnable, dirname(entry.runFile))
+    }
+    if (typescript) {
+      // A fragment is checked with what it leaves open declared, so the rest of it still counts.
+      const appendix =
+        mode === 'fragment'
+          ? `\n${open.map((name) => `declare const ${name}: any;`).join('\n')}`
+          : ''
+      entry.checkFile = writeBlockFile(
+        options.workspace,
+        id,
+        commonJs ? 'check.cts' : 'check.ts',
+        `${code}${appendix}`,
+      )
+    }
+    planned.push(entry)
   })
+  return planned
 }
+
+// What a values block needs defined: the page's type, by the name it starts with.
+const valuesUses = (page: Page) => {
+  const type = documentedType(page)
+  return type ? [type.split(/[.<]/)[0]!] : []
+}
+
+// Type errors a block answers for: on its own lines, numbered from its first line. Reference
+// notation is checked as declarations: a signature without a body, a constant without a value.
+const ambient = new Set(['TS2391', 'TS1155'])
+const ownErrors = (planned: Planned, checked: CheckedFile | undefined): TypeCheckError[] =>
+  (checked?.errors ?? [])
+    .filter(
+      (error) =>
+        error.line > planned.prefixLines && error.line <= planned.prefixLines + planned.ownLines,
+    )
+    .filter(
+      (error) => planned.mode === 'run' || planned.mode === 'fragment' || !ambient.has(error.code),
+    )
+    .map((error) => ({ ...error, line: error.line - planned.prefixLines }))
 
 const withCause = (tab: TabResult): TabResult => {
   const cause = causeOf(tab)
   return cause ? { ...tab, cause } : tab
 }
 
+const lines = (numbers: number[]) =>
+  `${numbers.length === 1 ? 'the block at line' : 'the blocks at lines'} ${numbers.join(', ')}`
+
 // Why a joined block ran with others, after its own reason.
-const joinedReason = (reason: string, lines: number[]) =>
-  lines.length === 0
+const joinedReason = (reason: string, joined: number[]) =>
+  joined.length === 0
     ? reason
-    : `${reason} (run after the block${lines.length === 1 ? '' : 's'} at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}, which define${lines.length === 1 ? 's' : ''} what it uses)`
+    : `${reason} (run after ${lines(joined)}, which define${joined.length === 1 ? 's' : ''} what it uses)`
 
-// One page, every group, every tab: render it as the site would, run it against the mock through
-// the proxy, and compare the tabs of each group with each other.
-export const checkPage = async (file: string, options: PageOptions): Promise<GroupResult[]> => {
-  const page = parsePage(readFileSync(file, 'utf8'), file)
-  const prepared = page.groups.map((group) => prepareGroup(file, group, page.imports, options))
-  const written = await writeBlocks(
-    prepared.flat().filter((tab): tab is Runnable => 'code' in tab),
-    options,
+const what: Record<Exclude<Mode, 'fragment'>, string> = {
+  'type-example': 'a type example',
+  declarations: 'declarations',
+  values: 'the values of a type',
+  signatures: 'a list of signatures',
+}
+
+const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
+  `line ${fenceLine + error.line}:${error.column} ${error.code} ${error.message} (line ${error.line} of the block)`
+
+// A block judged by the type checker alone: reference notation, or a fragment.
+const judgeTypes = (planned: Planned, checked: CheckedFile | undefined): TabResult => {
+  const { block } = planned
+  const errors = ownErrors(planned, checked).map((error) => typeErrorText(error, block.base.line))
+  const evidence: TabEvidence = { requests: [], stdoutTail: '', stderrTail: '', typeErrors: errors }
+  const open = [...planned.open, ...(checked?.leftOpen ?? [])]
+  const leftOpen =
+    open.length > 0
+      ? `; leaves open ${[...new Set(open)].join(', ')}, which nothing on the page defines`
+      : ''
+  const resolved = Object.entries(checked?.resolved ?? {}).map(
+    ([name, module]) => `${name} as ${module}`,
   )
-  const byId = new Map(written.map((tab) => [tab.id, tab]))
-  const typeErrors = await typeCheck(
+  const namespaces = resolved.length > 0 ? `; reads ${resolved.join(', ')}` : ''
+  const result = (verdict: TabVerdict, reason: string): TabResult => ({
+    ...block.base,
+    verdict,
+    reason: joinedReason(reason, planned.joined.joinedWith),
+    evidence,
+    mode: planned.mode as Mode,
+    ...(planned.joined.joinedWith.length > 0 ? { joinedWith: planned.joined.joinedWith } : {}),
+  })
+  if (planned.mode === 'fragment') {
+    const fragment = `a fragment: uses ${planned.open.join(', ')}, which nothing on the page defines`
+    if (errors.length > 0)
+      return result(
+        'type-error',
+        `${fragment}, and the rest does not type-check: ${errors.join('; ')}`,
+      )
+    return result(
+      'fragment',
+      `${fragment} (not run${planned.checkFile ? '; the rest type-checks' : ''})`,
+    )
+  }
+  const kind = what[planned.mode as Exclude<Mode, 'fragment'>]
+  if (errors.length > 0)
+    return result('type-error', `${kind}, but does not type-check: ${errors.join('; ')}`)
+  return result(
+    'pass',
+    `${kind}: type-checks against the pinned packages, not run${namespaces}${leftOpen}`,
+  )
+}
+
+const judgeRun = async (
+  planned: Planned,
+  checked: Promise<Map<string, CheckedFile>>,
+  options: SiteOptions,
+): Promise<TabResult> => {
+  const { block } = planned
+  const types = planned.checkFile ? (await checked).get(planned.checkFile) : undefined
+  const ran = await runTab(
+    options.mock,
+    {
+      id: planned.id,
+      runner: block.runner!,
+      file: planned.runFile!,
+      dir: dirname(planned.runFile!),
+      key: planned.key!,
+      account: planned.id,
+      environment: planned.environment,
+      typeErrors: ownErrors(planned, types),
+      fenceLine: block.base.line,
+      onlyDeclares: block.names?.onlyDeclares ?? false,
+      joined: planned.joined.joinedWith.length > 0,
+    },
+    options.timeoutMs,
+  )
+  const operation = block.base.operation
+  const check = operation && ran.verdict === 'pass' ? checkOperation(ran, operation) : ran
+  const lost =
+    planned.lost.length > 0 && check.verdict !== 'pass'
+      ? ` (uses ${planned.lost.join(', ')}, which a sibling tab defines and this one never does)`
+      : ''
+  return {
+    ...block.base,
+    ...check,
+    reason: joinedReason(`${check.reason}${lost}`, planned.joined.joinedWith),
+    ...(planned.joined.joinedWith.length > 0 ? { joinedWith: planned.joined.joinedWith } : {}),
+    ...(planned.unrendered.length > 0 ? { unrendered: planned.unrendered } : {}),
+  }
+}
+
+// A whole site, in stages: every page read and every block planned first (so the type checker
+// sees every TypeScript block of the site in one pass), then the blocks that run, as many at once
+// as there are cores, while the type check goes on. Results come in page order.
+export const checkSite = async (pages: string[], options: SiteOptions): Promise<GroupResult[]> => {
+  const read = pages.map((file) => readPage(file, options.docsRoot?.(file)))
+  options.progress?.planned({
+    pages: read.length,
+    blocks: read.reduce((sum, page) => sum + page.blocks.length, 0),
+  })
+  await readNames(read)
+  const planned = read.map((page) => planPage(page, options))
+  const toCheck = planned.flat().filter((entry) => entry.checkFile)
+  const checked = typeCheck(
     options.workspace,
-    written.filter((tab) => tab.file.endsWith('.ts')).map((tab) => tab.file),
-  )
-  // A joined block answers for its own lines: the blocks before it are checked on their own.
-  const ownTypeErrors = (tab: Written) =>
-    (typeErrors.get(tab.file) ?? [])
-      .filter((error) => error.line > tab.prefixLines)
-      .map((error) => ({ ...error, line: error.line - tab.prefixLines }))
-
-  const limit = options.limit ?? pLimit(availableParallelism())
-  const groups = await Promise.all(
-    prepared.map(async (tabs, i) => {
-      const results = await Promise.all(
-        tabs.map((prepared) => {
-          if ('result' in prepared) return withCause(prepared.result)
-          const tab = byId.get(prepared.id)!
-          return limit(async (): Promise<TabResult> => {
-            const ran = await runTab(
-              options.mock,
-              {
-                ...tab,
-                dir: dirname(tab.file),
-                typeErrors: ownTypeErrors(tab),
-                fenceLine: tab.base.line,
-                joined: tab.joinedWith.length > 0,
-              },
-              options.timeoutMs,
-            )
-            const operation = tab.base.operation
-            const check = operation && ran.verdict === 'pass' ? checkOperation(ran, operation) : ran
-            const result: TabResult = {
-              ...tab.base,
-              ...check,
-              reason: joinedReason(check.reason, tab.joinedWith),
-              ...(tab.joinedWith.length > 0 ? { joinedWith: tab.joinedWith } : {}),
-            }
-            return withCause(result)
-          })
-        }),
-      )
-      const senders = results.flatMap((tab) =>
-        tab.request ? [{ title: tab.title, request: tab.request, warnings: tab.warnings }] : [],
-      )
+    toCheck.map((entry) => {
+      const imported =
+        entry.block.names?.statements
+          .filter((statement) => statement.kind === 'import')
+          .flatMap(
+            (statement) => /from\s+["']((?:@[^/"']+\/)?[^/"']+)/.exec(statement.text)?.[1] ?? [],
+          ) ?? []
       return {
-        page: file,
-        index: page.groups[i]!.index,
-        line: page.groups[i]!.line,
-        ...(page.groups[i]!.standalone ? { standalone: true } : {}),
-        tabs: results,
-        comparison: compareTabs(senders),
+        file: entry.checkFile!,
+        namespaceModule: (name: string) => namespaceModule(name, imported),
       }
     }),
   )
-  return groups
-}
-
-const prepareGroup = (
-  file: string,
-  group: CodeGroup,
-  imports: Parameters<typeof templateValues>[1],
-  options: PageOptions,
-): Prepared[] => {
-  let values: Record<string, unknown> = {}
-  let unrenderable: string | undefined
-  if (group.template) {
-    try {
-      values = templateValues(group.template, imports, options.docsRoot)
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error
-      unrenderable = `its <Template> data cannot be rendered: ${error.message}`
-    }
+  // A failed type check fails every block that waits on it, not the process.
+  checked.catch(() => {})
+  const limit: LimitFunction = pLimit(availableParallelism())
+  const judged = (result: TabResult) => {
+    const withItsCause = withCause(result)
+    options.progress?.judged(withItsCause)
+    return withItsCause
   }
-  return group.tabs.map((tab): Prepared => {
-    const base = {
-      page: file,
-      group: group.index,
-      title: tab.title,
-      language: tab.language,
-      line: tab.line,
-      code: tab.code,
-      request: null,
-      warnings: [],
-      ...(tab.operation ? { operation: tab.operation } : {}),
-    }
-    const plan = planTab(tab)
-    if ('skip' in plan) return { result: { ...base, verdict: 'skipped', reason: plan.skip } }
-    if (unrenderable) return { result: { ...base, verdict: 'unrenderable', reason: unrenderable } }
-    const id = `tab-${++tabCount}`
-    const key = options.mock.keys.create({ name: `${file} › ${tab.title}` }).key
-    return { base, id, runner: plan.runner, key, code: renderTemplate(tab.code, values) }
-  })
-}
-
-// A whole site: two pages at a time, so one page's parsing and type check overlap the other's
-// blocks, and every block of every page under one limit of as many processes as there are cores.
-// Results come in page order.
-export const checkSite = async (
-  pages: string[],
-  options: Omit<PageOptions, 'limit' | 'docsRoot'> & {
-    docsRoot?: (page: string) => string | undefined
-  },
-): Promise<GroupResult[]> => {
-  const limit = pLimit(availableParallelism())
-  const pageLimit = pLimit(2)
   const results = await Promise.all(
-    pages.map((page) =>
-      pageLimit(() => checkPage(page, { ...options, limit, docsRoot: options.docsRoot?.(page) })),
-    ),
+    read.map(async (page, p) => {
+      const byBlock = new Map(planned[p]!.map((entry) => [entry.block, entry]))
+      const tabs = await Promise.all(
+        page.blocks.map(async (block): Promise<TabResult> => {
+          const entry = byBlock.get(block)
+          if (!entry) return judged(block.result!)
+          if (entry.mode === 'run')
+            return judged(await limit(() => judgeRun(entry, checked, options)))
+          return judged(
+            judgeTypes(entry, entry.checkFile ? (await checked).get(entry.checkFile) : undefined),
+          )
+        }),
+      )
+      return page.groups.map((group, g): GroupResult => {
+        const groupTabs = tabs.filter((_, i) => page.blocks[i]!.groupIndex === g)
+        const senders = groupTabs.flatMap((tab) =>
+          tab.request ? [{ title: tab.title, request: tab.request, warnings: tab.warnings }] : [],
+        )
+        return {
+          page: page.file,
+          index: group.index,
+          line: group.line,
+          ...(group.standalone ? { standalone: true } : {}),
+          tabs: groupTabs,
+          comparison: compareTabs(senders),
+        }
+      })
+    }),
   )
   return results.flat()
 }
+
+// One page, every group, every block: as a site of one page.
+export const checkPage = (
+  file: string,
+  options: Omit<SiteOptions, 'docsRoot'> & { docsRoot?: string },
+) => checkSite([file], { ...options, docsRoot: () => options.docsRoot })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkOperation, type TabCheck } from './check-tab.ts'
+import type { RequestEntry } from '@conformance/openrouter-mock'
+import { checkOperation, judgeTab, type TabCheck } from './check-tab.ts'
 
 const sent = (...calls: [string, string][]): TabCheck => ({
   verdict: 'pass',
@@ -34,6 +35,59 @@ describe('checkOperation', () => {
     })
     expect(checkOperation(sent(['DELETE', '/api/v1/keys']), deleteKey).verdict).toBe(
       'wrong-operation',
+    )
+  })
+})
+
+describe('judgeTab', () => {
+  const run = (exitCode: number) => ({
+    stdout: '',
+    stderr: exitCode === 0 ? '' : 'TypeError: fetch failed',
+    exitCode,
+    timedOut: false,
+    signal: undefined,
+    spawnError: undefined,
+    durationMs: 1,
+  })
+  const entry = (status: number, body = '{"error":{"message":"boom"}}') =>
+    ({
+      kind: 'request',
+      id: 1,
+      time: '',
+      via: 'proxy',
+      method: 'POST',
+      url: 'https://openrouter.ai/api/v1/responses',
+      path: '/api/v1/responses',
+      rawHeaders: [],
+      body: '{}',
+      response: { status, headers: {}, body },
+    }) as RequestEntry
+  const refused = {
+    kind: 'refused',
+    id: 2,
+    time: '',
+    host: 'api.example.com',
+    port: 443,
+    reason: '',
+  } as const
+  const judge = (...args: Parameters<typeof judgeTab>) => judgeTab(...args)
+  const checked = { typeErrors: [], fenceLine: 1 }
+
+  it("a 5xx from the mock is the checker's fault, never the page's", () => {
+    expect(judge(run(1), [entry(500)], [], checked, 'k', 1000)).toMatchObject({
+      verdict: 'checker-fault',
+      reason:
+        "the mock answered POST /api/v1/responses with 500: the checker's fault, not the page's (boom)",
+    })
+  })
+
+  it("a host other than OpenRouter's is not judged, unless OpenRouter refused what was sent", () => {
+    expect(judge(run(1), [], [refused], checked, 'k', 1000)).toMatchObject({
+      verdict: 'skipped',
+      reason: "calls api.example.com, which is not OpenRouter's: not judged here",
+    })
+    expect(judge(run(1), [entry(400)], [refused], checked, 'k', 1000).verdict).toBe(
+      'rejected-request',
     )
   })
 })

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
-import type { RequestEntry, RunningMock } from '@conformance/openrouter-mock'
+import { join } from 'node:path'
+import type { RefusedEntry, RequestEntry, RunningMock } from '@conformance/openrouter-mock'
 import { canonicalize, type CanonicalRequest } from '../canonicalize.ts'
-import { docsPython } from '../paths.ts'
+import { docsPython, harnessDir } from '../paths.ts'
 import { tail, withoutKey } from '../printable.ts'
 import { runProgram, type ProgramRun } from '../run-program.ts'
 import { suggestFix } from './fix-hints.ts'
+import { makeReadersObject } from './readers-account.ts'
 import type { Operation } from './parse-page.ts'
 import type { Runner } from './runners.ts'
 import type { TypeCheckError } from './type-check.ts'
@@ -21,6 +23,10 @@ export type TabVerdict =
   | 'definition-only'
   | 'type-error'
   | 'wrong-operation'
+  // Uses names nothing on the page defines, by intent: a part of a program, not one.
+  | 'fragment'
+  // The mock answered 5xx: the checker's own fault, never the page's.
+  | 'checker-fault'
 
 export type SentRequest = { method: string; path: string; status?: number; answer?: string }
 
@@ -45,11 +51,30 @@ export type TabCheck = {
   warnings: string[]
 }
 
-// The command that runs a block's file, by its runner.
-export const runnerCommand: Record<Runner, (file: string) => { file: string; args: string[] }> = {
-  typescript: (file) => ({ file: process.execPath, args: [file] }),
-  python: (file) => ({ file: docsPython, args: [file] }),
-  shell: (file) => ({ file: 'bash', args: [file] }),
+// What every block runs with beside its own code: a wait its own code asks for is shortened, as
+// fake timers would (docs-runtime/).
+const runtimeDir = join(harnessDir, 'docs-runtime')
+
+// The command that runs a block's file, by its runner, and what it adds to the environment.
+export const runnerCommand: Record<
+  Runner,
+  (file: string) => { file: string; args: string[]; env: (path: string) => Record<string, string> }
+> = {
+  typescript: (file) => ({
+    file: process.execPath,
+    args: ['--import', join(runtimeDir, 'short-waits.mjs'), file],
+    env: () => ({}),
+  }),
+  python: (file) => ({
+    file: docsPython,
+    args: [file],
+    env: () => ({ PYTHONPATH: join(runtimeDir, 'python') }),
+  }),
+  shell: (file) => ({
+    file: 'bash',
+    args: [file],
+    env: (path) => ({ PATH: `${join(runtimeDir, 'bin')}:${path}` }),
+  }),
 }
 
 // The tab's own words for what went wrong: the line that names the error (Node prints it first,
@@ -88,6 +113,7 @@ const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
 export const judgeTab = (
   run: ProgramRun,
   entries: RequestEntry[],
+  refused: RefusedEntry[],
   checked: { typeErrors: TypeCheckError[]; fenceLine: number; joined?: boolean },
   key: string,
   timeoutMs: number,
@@ -121,7 +147,9 @@ export const judgeTab = (
     request: canonicalized?.request ?? null,
     warnings: canonicalized?.warnings ?? [],
   })
+  const failed = requests.find((request) => request.status !== undefined && request.status >= 500)
   const rejected = requests.find((request) => request.status !== undefined && request.status >= 400)
+  const hosts = [...new Set(refused.map((entry) => entry.host))]
   const first = checked.typeErrors[0]
   const types = first
     ? `; ${typeErrors.length === 1 ? 'a type error' : `${typeErrors.length} type errors`}, the first at ${pageLine(first, checked.fenceLine)} (${first.code})`
@@ -133,12 +161,25 @@ export const judgeTab = (
       `still running after ${timeoutMs / 1000} s, having sent ${requests.length} request(s): killed${types}`,
     )
   if (run.spawnError) return verdict('crashed', `could not start: ${run.spawnError}`)
+  if (failed)
+    return verdict(
+      'checker-fault',
+      `the mock answered ${failed.method} ${failed.path} with ${failed.status}: the checker's fault, not the page's (${failed.answer ?? ''})`,
+    )
   // A Python package the checker does not install cannot be judged here: skipped, with its name.
   // A missing submodule of a package it does install (`openrouter.nope`) is the page's mistake.
   const notProvided = /^ModuleNotFoundError: No module named '([^'.]+)'$/.exec(error ?? '')?.[1]
   if (requests.length === 0 && notProvided) {
     return verdict('skipped', `imports ${notProvided}, which the checker does not provide`)
   }
+  // A host other than OpenRouter's (the proxy refuses them all) is an API the checker does not
+  // have: what the block did with its answer cannot be judged, unless OpenRouter itself refused
+  // what the block sent it.
+  if (hosts.length > 0 && !rejected)
+    return verdict(
+      'skipped',
+      `calls ${hosts.join(', ')}, which ${hosts.length === 1 ? 'is' : 'are'} not OpenRouter's: not judged here`,
+    )
   if (requests.length === 0 && run.exitCode !== 0) {
     return verdict(
       'failed-before-sending',
@@ -197,82 +238,114 @@ export const checkOperation = (check: TabCheck, operation: Operation): TabCheck 
   }
 }
 
-// A 404 for an id the block writes out itself (a key's hash, a generation's id) is about a thing
-// in the reader's account, which the checker's fresh account cannot have: not judged here.
-const aboutTheReadersAccount = (check: TabCheck, file: string): TabCheck => {
-  if (check.verdict !== 'rejected-request') return check
-  const code = readFileSync(file, 'utf8')
-  const missing = check.evidence.requests
+// The ids a block's 404s were for that the block writes out itself: a key's hash, a
+// generation's id, as the reader would have them from their own account.
+const writtenIds = (check: TabCheck, code: string) =>
+  check.evidence.requests
     .filter((request) => request.status === 404)
     .flatMap((request) => {
       const url = new URL(request.path, 'https://openrouter.ai')
-      return [url.pathname.split('/').at(-1) ?? '', ...url.searchParams.values()]
+      return [url.pathname.split('/').at(-1) ?? '', ...url.searchParams.values()].map((id) => ({
+        path: request.path,
+        id,
+      }))
     })
     // An id, not a word of the path: it has a digit, a dash or an underscore.
-    .find((id) => id.length >= 6 && /[\d_-]/.test(id) && code.includes(id))
-  if (!missing) return check
-  const { fix: _fix, ...rest } = check
-  return {
-    ...rest,
-    verdict: 'skipped',
-    reason: `refers to ${missing}, which exists only in the reader's account (answered 404 here)`,
-  }
+    .filter(({ id }) => id.length >= 6 && /[\d_-]/.test(id) && code.includes(id))
+
+export type RunnableBlock = {
+  id: string
+  runner: Runner
+  file: string
+  dir: string
+  key: string
+  // The block's own account in the mock: the reader's, as far as the block can tell.
+  account: string
+  // What the block finds in its environment besides its key (placeholders.ts).
+  environment: Record<string, string>
+  typeErrors: TypeCheckError[]
+  fenceLine: number
+  onlyDeclares: boolean
+  joined: boolean
 }
 
-// Runs a tab under its key. Key-management operations answer 403 to an ordinary key, as
-// the live API does; the docs tell readers to use a management key there, so the tab runs again
-// with one, and says so.
+// Runs a block under its key, and again where the reader's account would have answered
+// otherwise: key-management operations answer 403 to an ordinary key, as the live API does, and
+// the docs tell readers to use a management key there; an object the block names by an id it
+// writes out (a key's hash) exists in the reader's account, so the mock makes it on the block's.
+// Each run again says why.
 export const runTab = async (
   mock: RunningMock,
-  tab: {
-    id: string
-    runner: Runner
-    file: string
-    dir: string
-    key: string
-    typeErrors: TypeCheckError[]
-    fenceLine: number
-    onlyDeclares: boolean
-    joined: boolean
-  },
+  tab: RunnableBlock,
   timeoutMs: number,
 ): Promise<TabCheck> => {
-  const check = aboutTheReadersAccount(await runOnce(mock, tab, timeoutMs), tab.file)
-  const needsManagementKey =
-    check.verdict === 'rejected-request' &&
-    check.evidence.requests.some((request) => /only management keys/i.test(request.answer ?? ''))
-  if (!needsManagementKey) return check
-  const key = mock.keys.create({ name: `${tab.id} (management)`, management: true }).key
-  const again = aboutTheReadersAccount(
-    await runOnce(mock, { ...tab, id: `${tab.id}-management`, key }, timeoutMs),
-    tab.file,
-  )
-  return {
-    ...again,
-    reason: `${again.reason} (run with a management key, which the operation needs)`,
+  const code = readFileSync(tab.file, 'utf8')
+  const notes: string[] = []
+  let key = tab.key
+  let check = await runOnce(mock, tab, timeoutMs)
+  for (let attempt = 1; attempt <= 2 && check.verdict === 'rejected-request'; attempt++) {
+    const needsManagementKey =
+      key === tab.key &&
+      check.evidence.requests.some((request) => /only management keys/i.test(request.answer ?? ''))
+    const made = needsManagementKey
+      ? []
+      : writtenIds(check, code).flatMap(({ path, id }) => {
+          const object = makeReadersObject(mock, { account: tab.account, key, path, id })
+          return object ? [object] : []
+        })
+    if (!needsManagementKey && made.length === 0) break
+    if (needsManagementKey) {
+      key = mock.keys.create({
+        name: `${tab.id} (management)`,
+        account: tab.account,
+        management: true,
+      }).key
+      notes.push('run with a management key, which the operation needs')
+    } else {
+      notes.push(`run again with ${made.join(', ')} on its account, as the reader's has`)
+    }
+    check = await runOnce(mock, { ...tab, id: `${tab.id}-${attempt}`, key }, timeoutMs)
   }
+  // Still not found: an object only the reader's account can have, which the mock does not keep.
+  const missing = check.verdict === 'rejected-request' ? writtenIds(check, code)[0] : undefined
+  if (missing) {
+    const { fix: _fix, ...rest } = check
+    check = {
+      ...rest,
+      verdict: 'skipped',
+      reason: `refers to ${missing.id}, which exists only in the reader's account (answered 404 here)`,
+    }
+  }
+  return notes.length > 0 ? { ...check, reason: `${check.reason} (${notes.join('; ')})` } : check
 }
 
 const runOnce = async (
   mock: RunningMock,
-  tab: Parameters<typeof runTab>[1],
+  tab: RunnableBlock,
   timeoutMs: number,
 ): Promise<TabCheck> => {
   const proxy = await mock.openProxy(tab.id)
   try {
+    const command = runnerCommand[tab.runner](tab.file)
+    const path = process.env.PATH ?? ''
     const env = {
+      ...tab.environment,
       ...proxy.env,
-      PATH: process.env.PATH ?? '',
+      PATH: path,
       HOME: tab.dir,
       LANG: 'C.UTF-8',
       OPENROUTER_API_KEY: tab.key,
+      ...command.env(path),
     }
-    const run = await runProgram(runnerCommand[tab.runner](tab.file), {
-      cwd: tab.dir,
-      env,
+    const run = await runProgram(command, { cwd: tab.dir, env, timeoutMs })
+    const check = judgeTab(
+      run,
+      mock.journal.requests({ tag: tab.id }),
+      mock.journal.refused({ tag: tab.id }),
+      tab,
+      tab.key,
       timeoutMs,
-    })
-    const check = judgeTab(run, mock.journal.requests({ tag: tab.id }), tab, tab.key, timeoutMs)
+    )
     return check.verdict === 'sent-nothing' && tab.onlyDeclares ? definitionOnly(check) : check
   } finally {
     await proxy.close()

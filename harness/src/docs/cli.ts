@@ -9,7 +9,14 @@ import { checkSite, type GroupResult } from './check-page.ts'
 import { expandPages, findDocsRoot } from './pages.ts'
 import { mergeReports, pagesOfShard, parseShard } from './shards.ts'
 import { htmlReport } from './html-report.ts'
-import { groupFails, jsonReport, junitReport, markdownReport, terminalReport } from './reports.ts'
+import {
+  groupFails,
+  jsonReport,
+  junitReport,
+  markdownReport,
+  strictFragments,
+  terminalReport,
+} from './reports.ts'
 import { createWorkspace } from './workspace.ts'
 
 const usage = `Usage: pnpm docs:verify [options] <page | folder | glob>...
@@ -116,7 +123,8 @@ const readReports = (): GroupResult[] => {
   }
 }
 
-const checked = values.merge ? readReports() : await checkPages()
+const ran = values.merge ? readReports() : await checkPages()
+const checked = values.strict ? strictFragments(ran) : ran
 
 const options = { strict: values.strict, base }
 if (baselineFile && values['write-baseline']) {

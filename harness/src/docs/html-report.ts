@@ -25,7 +25,7 @@ const style = `
   section.page { margin: 2.5rem 0; border-top: 1px solid #d1d9e0; }
   article.block { border: 1px solid #d1d9e0; border-radius: 6px; padding: 0 1rem 0.5rem; margin: 1rem 0; }
   article.block[data-failed="true"] { border-color: #cf222e; }
-  article.block[data-verdict="skipped"], article.block[data-verdict="definition-only"] { opacity: 0.75; }
+  article.block[data-verdict="skipped"], article.block[data-verdict="definition-only"], article.block[data-verdict="fragment"] { opacity: 0.75; }
   .verdict[data-failed="true"] { color: #cf222e; }
   .verdict[data-verdict="pass"] { color: #1a7f37; }
   .fix { color: #0969da; }

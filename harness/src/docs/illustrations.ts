@@ -1,4 +1,5 @@
 import { parseExpressionAt } from 'acorn'
+import { isValueDisplay } from './block-kinds.ts'
 import { parseModule, stripTypes } from './names.ts'
 
 // A URL whose path is elided (`'https://openrouter.ai/...'`, `"/api/v1/..."`), written where a
@@ -50,6 +51,8 @@ export const illustrationOf = (
     return 'an illustration: a request body written as a literal, not a program'
   const errorLine = syntaxErrorLine(code, javaScript.typescript)
   if (errorLine === undefined) return undefined
+  if (isValueDisplay(code))
+    return 'an illustration: values shown one after another (what something yields), not a program'
   const lines = code.split('\n')
   // The elision is on the error's line, or ends the line before (`...` then `}`), outside comments.
   const elided = [errorLine, errorLine - 1].find((line) =>

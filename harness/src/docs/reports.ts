@@ -7,11 +7,22 @@ import { placeholderTable } from './placeholders.ts'
 // `base` is where the user ran the command: pages are shown as they would type them.
 export type ReportOptions = { strict: boolean; base: string }
 
-// What is not a failure: a pass, a tab the checker cannot judge (skipped, with why), and a block
-// that only declares what later blocks use.
-const notFailures = new Set(['pass', 'skipped', 'definition-only'])
+// What is not a failure: a pass, a block the checker cannot judge (skipped, with why), a block
+// that only declares what later blocks use, a fragment (unless --strict counts it), and the
+// checker's own fault (a 5xx from the mock), which is never the page's.
+const notFailures = new Set(['pass', 'skipped', 'definition-only', 'fragment', 'checker-fault'])
 
-export const isFailure = (tab: TabResult) => !notFailures.has(tab.verdict) && !tab.accepted
+export const isFailure = (tab: TabResult) =>
+  (!notFailures.has(tab.verdict) || tab.strictFailure === true) && !tab.accepted
+
+// Under --strict a fragment fails: the docs team wants every block complete.
+export const strictFragments = (groups: GroupResult[]): GroupResult[] =>
+  groups.map((group) => ({
+    ...group,
+    tabs: group.tabs.map((tab) =>
+      tab.verdict === 'fragment' ? { ...tab, strictFailure: true } : tab,
+    ),
+  }))
 
 // Under --strict, header differences between a group's tabs fail the group too.
 const failsOnHeaders = (group: GroupResult, strict: boolean) =>
@@ -25,8 +36,11 @@ const marks: Partial<Record<TabResult['verdict'], string>> = {
   pass: '✓',
   skipped: '–',
   'definition-only': '○',
+  fragment: '◌',
+  'checker-fault': '⚠',
 }
-export const mark = (tab: TabResult) => marks[tab.verdict] ?? (tab.accepted ? '≈' : '✗')
+export const mark = (tab: TabResult) =>
+  tab.accepted ? '≈' : isFailure(tab) ? '✗' : (marks[tab.verdict] ?? '✗')
 
 // A failure the baseline accepts says so beside its verdict.
 export const verdictText = (tab: TabResult) =>
@@ -45,6 +59,8 @@ export const summary = (groups: GroupResult[], strict: boolean) => {
     skipped: tabs.filter((tab) => tab.verdict === 'skipped').length,
     accepted: tabs.filter((tab) => tab.accepted).length,
     definitionOnly: tabs.filter((tab) => tab.verdict === 'definition-only').length,
+    fragments: tabs.filter((tab) => tab.verdict === 'fragment').length,
+    checkerFaults: tabs.filter((tab) => tab.verdict === 'checker-fault').length,
     groups: groups.length,
     groupsFailed: groups.filter((group) => groupFails(group, strict)).length,
     groupsFailedOnHeadersAlone: groups.filter(
@@ -80,7 +96,13 @@ export const summaryLine = (groups: GroupResult[], strict: boolean) => {
       : ''
   const accepted = s.accepted > 0 ? `, ${s.accepted} accepted by the baseline` : ''
   const declaring = s.definitionOnly > 0 ? `, ${s.definitionOnly} only declare` : ''
-  return `tabs: ${s.passed} passed, ${s.failed} failed${accepted}${declaring}, ${s.skipped} skipped; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
+  const fragments =
+    s.fragments > 0 ? `, ${s.fragments} fragment${s.fragments === 1 ? '' : 's'}` : ''
+  const ours =
+    s.checkerFaults > 0
+      ? `, ${s.checkerFaults} the checker's own fault (not the page's: please report it)`
+      : ''
+  return `tabs: ${s.passed} passed, ${s.failed} failed${accepted}${declaring}${fragments}, ${s.skipped} skipped${ours}; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
 }
 
 export const headerMark = (strict: boolean) => (strict ? '✗' : '!')

@@ -10,7 +10,6 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { examplesDir, harnessDir, toolboxDir } from '../paths.ts'
-import type { Runner } from './runners.ts'
 
 const toolbox = JSON.parse(readFileSync(join(toolboxDir, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>
@@ -49,22 +48,48 @@ export const createWorkspace = () => {
 // Fence languages that are TypeScript, not JavaScript: they run from a .ts file.
 export const isTypeScript = (language: string) => ['typescript', 'ts', 'tsx'].includes(language)
 
-const fileNames: Record<Runner, (language: string) => string> = {
-  typescript: (language) => (isTypeScript(language) ? 'tab.ts' : 'tab.mjs'),
-  python: () => 'tab.py',
-  shell: () => 'tab.sh',
-}
-
-export const writeTab = (
-  root: string,
-  id: string,
-  runner: Runner,
-  language: string,
-  code: string,
-) => {
+// Writes one file of a block into its own folder of the workspace.
+export const writeBlockFile = (root: string, id: string, name: string, code: string) => {
   const dir = join(root, id)
   mkdirSync(dir, { recursive: true })
-  const file = join(dir, fileNames[runner](language))
+  const file = join(dir, name)
   writeFileSync(file, code.endsWith('\n') ? code : `${code}\n`)
   return file
+}
+
+// The module a namespace a block writes without importing it stands for (Speakeasy's reference
+// writes `models.Foo` for `import * as models from "<sdk>/models"`): a subpath the package
+// exports by that last name. The packages the page imports are asked first, then OpenRouter's
+// own, then the rest; undefined where none has one.
+export const namespaceModule = (name: string, imported: string[]): string | undefined => {
+  const order = [
+    ...imported.filter((pkg) => pkg in importablePackages),
+    ...Object.keys(importablePackages).filter((pkg) => pkg.startsWith('@openrouter/')),
+    ...Object.keys(importablePackages),
+  ]
+  for (const pkg of new Set(order)) {
+    const subpath = namedSubpaths(pkg).find((path) => path.split('/').at(-1) === name)
+    if (subpath) return `${pkg}/${subpath}`
+  }
+  return undefined
+}
+
+const subpaths = new Map<string, string[]>()
+
+// The subpaths a package exports by name (`./models`), not by pattern (`./*`).
+const namedSubpaths = (pkg: string) => {
+  if (!subpaths.has(pkg)) {
+    const manifest = JSON.parse(
+      readFileSync(join(packageDir(pkg, importablePackages[pkg]!), 'package.json'), 'utf8'),
+    ) as { exports?: unknown }
+    const exported =
+      manifest.exports && typeof manifest.exports === 'object' ? Object.keys(manifest.exports) : []
+    subpaths.set(
+      pkg,
+      exported
+        .filter((path) => path.startsWith('./') && !path.includes('*') && !path.endsWith('.json'))
+        .map((path) => path.slice(2)),
+    )
+  }
+  return subpaths.get(pkg)!
 }
