@@ -39,12 +39,12 @@ try {
   const blocks = groups.reduce((count, group) => count + group.tabs.length, 0)
   const checked = performance.now() - started
 
-  // The program of every block the checker ran, exactly as it ran it (tab-N/tab.{ts,mjs,py,sh}).
+  // The program of every block the checker ran, exactly as it ran it (block-N/block.{ts,…}).
   const programs = readdirSync(workspace.root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^tab-\d+$/.test(entry.name))
+    .filter((entry) => entry.isDirectory() && /^block-\d+$/.test(entry.name))
     .flatMap((entry) => {
       const dir = join(workspace.root, entry.name)
-      const file = readdirSync(dir).find((name) => /^tab\.(ts|mjs|py|sh)$/.test(name))
+      const file = readdirSync(dir).find((name) => /^block\.(ts|cts|mjs|cjs|py|sh)$/.test(name))
       return file ? [{ dir, file: join(dir, file) }] : []
     })
   const runner = (file: string) =>
@@ -53,15 +53,23 @@ try {
   const limit = pLimit(availableParallelism())
   const bareStarted = performance.now()
   await Promise.all(
-    programs.map(({ dir, file }) =>
-      limit(() =>
-        runProgram(runnerCommand[runner(file)](file), {
+    programs.map(({ dir, file }) => {
+      const command = runnerCommand[runner(file)](file)
+      const path = process.env.PATH ?? ''
+      return limit(() =>
+        runProgram(command, {
           cwd: dir,
-          env: { ...mock.env, PATH: process.env.PATH ?? '', HOME: dir, OPENROUTER_API_KEY: key },
+          env: {
+            ...mock.env,
+            PATH: path,
+            HOME: dir,
+            OPENROUTER_API_KEY: key,
+            ...command.env(path),
+          },
           timeoutMs,
         }),
-      ),
-    ),
+      )
+    }),
   )
   const bare = performance.now() - bareStarted
 

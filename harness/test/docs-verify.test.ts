@@ -214,7 +214,7 @@ describe('pages of our own, covering each syntax', () => {
     )
   })
 
-  it('the toolbox: the ecosystem clients the docs teach, numpy, Node built-ins and fixture files all run', async () => {
+  it('the toolbox: the ecosystem clients the docs teach, numpy, dotenv, Node built-ins and fixture files all run', async () => {
     const tabs = (await check(fixture('toolbox.mdx'))).flatMap((group) => group.tabs)
     const seen = Object.fromEntries(
       tabs.map((tab) => [
@@ -264,6 +264,8 @@ describe('pages of our own, covering each syntax', () => {
         sent: chat,
         printed: expect.stringContaining('I received an image'),
       },
+      dotenv: { verdict: 'pass', sent: ['GET /api/v1/key'], printed: '200' },
+      'dotenv (Python)': { verdict: 'pass', sent: ['GET /api/v1/key'], printed: '200' },
     })
   })
 

@@ -15,7 +15,8 @@ import { notJudged, type Family } from './not-judged.ts'
 import { parsePage, type CodeGroup, type Operation } from './parse-page.ts'
 import { environmentFor, exportedVariables, fillPlaceholders } from './placeholders.ts'
 import { fillFor } from './readers-account.ts'
-import { planTab, type Runner } from './runners.ts'
+import { packageNote } from './package-notes.ts'
+import { importedPackages, planTab, type Runner } from './runners.ts'
 import { withoutTypeOnlyImports } from './statements.ts'
 import { renderTemplate, templateValues, TemplateError } from './template.ts'
 import { typeCheck, type CheckedFile, type TypeCheckError } from './type-check.ts'
@@ -64,10 +65,10 @@ export type GroupResult = {
   comparison: Comparison
 }
 
-// What a site run reports as it goes: the totals once every page is planned, then each block's
-// result as it comes (progress.ts prints them).
+// What a site run reports as it goes: how many blocks each page has once every page is read, then
+// each block's result as it comes (progress.ts prints them).
 export type Progress = {
-  planned: (totals: { pages: number; blocks: number }) => void
+  planned: (totals: { pages: Map<string, number>; blocks: number }) => void
   judged: (result: TabResult) => void
 }
 
@@ -237,6 +238,8 @@ type Planned = {
   open: string[]
   lost: string[]
   unrendered: string[]
+  // The packages its code (joined) imports.
+  imported: string[]
 }
 
 // The file a block runs from: Node runs .ts and .cts itself, a block that requires rather than
@@ -329,6 +332,7 @@ const planPage = (page: Page, options: SiteOptions): Planned[] => {
       open,
       lost,
       unrendered,
+      imported: [],
     }
     let code = `${joined.prefix}${own}`
     if (mode === 'run') {
@@ -349,6 +353,7 @@ const planPage = (page: Page, options: SiteOptions): Planned[] => {
       )
       placeFixtureFiles(runnable, dirname(entry.runFile))
     }
+    entry.imported = family === 'javascript' ? (importedPackages(code) ?? []) : []
     if (typescript) {
       // A fragment is checked with what it leaves open declared, so the rest of it still counts.
       const appendix =
@@ -390,6 +395,20 @@ const ownErrors = (planned: Planned, checked: CheckedFile | undefined): TypeChec
 const withCause = (tab: TabResult): TabResult => {
   const cause = causeOf(tab)
   return cause ? { ...tab, cause } : tab
+}
+
+// Causes that name a package's export, option or method: the reason says which version lacks it.
+const aboutAPackage = new Set<Cause>([
+  'an export the package does not have',
+  'an option or field the type does not have',
+  'a method or property the SDK does not have',
+])
+
+const withNote = (tab: TabResult, imported: string[]): TabResult => {
+  if (!tab.cause || !aboutAPackage.has(tab.cause)) return tab
+  const message = tab.verdict === 'type-error' ? tab.evidence?.typeErrors[0] : tab.evidence?.error
+  const note = message && packageNote(message, imported)
+  return note ? { ...tab, reason: `${tab.reason}; ${note}` } : tab
 }
 
 const lines = (numbers: number[]) =>
@@ -458,9 +477,11 @@ const judgeRun = async (
   planned: Planned,
   checked: Promise<Map<string, CheckedFile>>,
   options: SiteOptions,
+  schedule: LimitFunction,
 ): Promise<TabResult> => {
   const { block } = planned
-  const types = planned.checkFile ? (await checked).get(planned.checkFile) : undefined
+  // The block runs while the site's type check goes on; its type errors join its verdict after.
+  const types = async () => (planned.checkFile ? (await checked).get(planned.checkFile) : undefined)
   const ran = await runTab(
     options.mock,
     {
@@ -471,10 +492,11 @@ const judgeRun = async (
       key: planned.key!,
       account: planned.id,
       environment: planned.environment,
-      typeErrors: ownErrors(planned, types),
+      typeErrors: () => types().then((checkedFile) => ownErrors(planned, checkedFile)),
       fenceLine: block.base.line,
       onlyDeclares: block.names?.onlyDeclares ?? false,
       joined: planned.joined.joinedWith.length > 0,
+      schedule,
     },
     options.timeoutMs,
   )
@@ -499,7 +521,7 @@ const judgeRun = async (
 export const checkSite = async (pages: string[], options: SiteOptions): Promise<GroupResult[]> => {
   const read = pages.map((file) => readPage(file, options.docsRoot?.(file)))
   options.progress?.planned({
-    pages: read.length,
+    pages: new Map(read.map((page) => [page.file, page.blocks.length])),
     blocks: read.reduce((sum, page) => sum + page.blocks.length, 0),
   })
   await readNames(read)
@@ -507,24 +529,16 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
   const toCheck = planned.flat().filter((entry) => entry.checkFile)
   const checked = typeCheck(
     options.workspace,
-    toCheck.map((entry) => {
-      const imported =
-        entry.block.names?.statements
-          .filter((statement) => statement.kind === 'import')
-          .flatMap(
-            (statement) => /from\s+["']((?:@[^/"']+\/)?[^/"']+)/.exec(statement.text)?.[1] ?? [],
-          ) ?? []
-      return {
-        file: entry.checkFile!,
-        namespaceModule: (name: string) => namespaceModule(name, imported),
-      }
-    }),
+    toCheck.map((entry) => ({
+      file: entry.checkFile!,
+      namespaceModule: (name: string) => namespaceModule(name, entry.imported),
+    })),
   )
   // A failed type check fails every block that waits on it, not the process.
   checked.catch(() => {})
   const limit: LimitFunction = pLimit(availableParallelism())
-  const judged = (result: TabResult) => {
-    const withItsCause = withCause(result)
+  const judged = (result: TabResult, entry?: Planned) => {
+    const withItsCause = withNote(withCause(result), entry?.imported ?? [])
     options.progress?.judged(withItsCause)
     return withItsCause
   }
@@ -536,9 +550,10 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
           const entry = byBlock.get(block)
           if (!entry) return judged(block.result!)
           if (entry.mode === 'run')
-            return judged(await limit(() => judgeRun(entry, checked, options)))
+            return judged(await judgeRun(entry, checked, options, limit), entry)
           return judged(
             judgeTypes(entry, entry.checkFile ? (await checked).get(entry.checkFile) : undefined),
+            entry,
           )
         }),
       )

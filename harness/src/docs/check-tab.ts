@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RefusedEntry, RequestEntry, RunningMock } from '@conformance/openrouter-mock'
 import { canonicalize, type CanonicalRequest } from '../canonicalize.ts'
@@ -54,6 +55,7 @@ export type TabCheck = {
 // What every block runs with beside its own code: a wait its own code asks for is shortened, as
 // fake timers would (docs-runtime/).
 const runtimeDir = join(harnessDir, 'docs-runtime')
+const compileCache = join(tmpdir(), 'docs-verify-compile-cache')
 
 // The command that runs a block's file, by its runner, and what it adds to the environment.
 export const runnerCommand: Record<
@@ -63,7 +65,8 @@ export const runnerCommand: Record<
   typescript: (file) => ({
     file: process.execPath,
     args: ['--import', join(runtimeDir, 'short-waits.mjs'), file],
-    env: () => ({}),
+    // The SDKs' modules compile once for every block (Node's own cache, keyed by content).
+    env: () => ({ NODE_COMPILE_CACHE: compileCache }),
   }),
   python: (file) => ({
     file: docsPython,
@@ -263,10 +266,14 @@ export type RunnableBlock = {
   account: string
   // What the block finds in its environment besides its key (placeholders.ts).
   environment: Record<string, string>
-  typeErrors: TypeCheckError[]
+  // The type checker's errors on the block's own lines, once the site's type check is done.
+  typeErrors: () => Promise<TypeCheckError[]>
   fenceLine: number
   onlyDeclares: boolean
   joined: boolean
+  // Runs the block's process when a core is free: only the process holds one, not the wait for
+  // the type check after it.
+  schedule: <T>(run: () => Promise<T>) => Promise<T>
 }
 
 // Runs a block under its key, and again where the reader's account would have answered
@@ -324,30 +331,37 @@ const runOnce = async (
   tab: RunnableBlock,
   timeoutMs: number,
 ): Promise<TabCheck> => {
-  const proxy = await mock.openProxy(tab.id)
-  try {
-    const command = runnerCommand[tab.runner](tab.file)
-    const path = process.env.PATH ?? ''
-    const env = {
-      ...tab.environment,
-      ...proxy.env,
-      PATH: path,
-      HOME: tab.dir,
-      LANG: 'C.UTF-8',
-      OPENROUTER_API_KEY: tab.key,
-      ...command.env(path),
+  const command = runnerCommand[tab.runner](tab.file)
+  const path = process.env.PATH ?? ''
+  // What the block sent is read before its proxy closes, which forgets it.
+  const { run, requests, refused } = await tab.schedule(async () => {
+    const proxy = await mock.openProxy(tab.id)
+    try {
+      const env = {
+        ...tab.environment,
+        ...proxy.env,
+        PATH: path,
+        HOME: tab.dir,
+        LANG: 'C.UTF-8',
+        OPENROUTER_API_KEY: tab.key,
+        ...command.env(path),
+      }
+      return {
+        run: await runProgram(command, { cwd: tab.dir, env, timeoutMs }),
+        requests: mock.journal.requests({ tag: tab.id }),
+        refused: mock.journal.refused({ tag: tab.id }),
+      }
+    } finally {
+      await proxy.close()
     }
-    const run = await runProgram(command, { cwd: tab.dir, env, timeoutMs })
-    const check = judgeTab(
-      run,
-      mock.journal.requests({ tag: tab.id }),
-      mock.journal.refused({ tag: tab.id }),
-      tab,
-      tab.key,
-      timeoutMs,
-    )
-    return check.verdict === 'sent-nothing' && tab.onlyDeclares ? definitionOnly(check) : check
-  } finally {
-    await proxy.close()
-  }
+  })
+  const check = judgeTab(
+    run,
+    requests,
+    refused,
+    { typeErrors: await tab.typeErrors(), fenceLine: tab.fenceLine, joined: tab.joined },
+    tab.key,
+    timeoutMs,
+  )
+  return check.verdict === 'sent-nothing' && tab.onlyDeclares ? definitionOnly(check) : check
 }

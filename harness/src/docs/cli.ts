@@ -17,6 +17,7 @@ import {
   strictFragments,
   terminalReport,
 } from './reports.ts'
+import { progressReporter } from './progress.ts'
 import { createWorkspace } from './workspace.ts'
 
 const usage = `Usage: pnpm docs:verify [options] <page | folder | glob>...
@@ -102,14 +103,17 @@ const checkPages = async (): Promise<GroupResult[]> => {
   const mock = await startMock()
   const workspace = createWorkspace()
   const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : undefined
+  const progress = progressReporter(process.stderr)
   try {
     return await checkSite(pages, {
       mock,
       workspace: workspace.root,
       docsRoot: (page) => docsRoot ?? findDocsRoot(page),
       timeoutMs,
+      progress,
     })
   } finally {
+    progress.done()
     workspace.remove()
     await mock.close()
   }

@@ -30,7 +30,8 @@ export const importablePackages: Record<string, string> = {
 const packageHomes: Record<string, string> = { ...importablePackages, '@types/node': harnessDir }
 
 // pnpm links each workspace's dependencies into its own node_modules.
-const packageDir = (name: string, home: string) => realpathSync(join(home, 'node_modules', name))
+export const packageDir = (name: string, home: string) =>
+  realpathSync(join(home, 'node_modules', name))
 
 // A scratch folder outside the repository whose node_modules links to the pinned packages, so a
 // tab's `import OpenAI from 'openai'` resolves exactly as it would in our example workspaces.
