@@ -14,6 +14,8 @@ it('places a real file where a block reads one by a relative path, and only ther
     "const absolute = '/etc/voice.wav'",
     'const templated = `${dir}/x.pdf`',
     "open('photo.jpeg'); open('song.mp3'); open('clip.mp4')",
+    'const blob = await openAsBlob("example.file")',
+    "const label = 'name.txt'",
   ].join('\n')
   expect(placeFixtureFiles(code, dir)).toEqual([
     'path/to/your/document.pdf',
@@ -21,7 +23,11 @@ it('places a real file where a block reads one by a relative path, and only ther
     'photo.jpeg',
     'song.mp3',
     'clip.mp4',
+    'example.file',
   ])
+  // Another kind, opened by a file API, is a small text file; a string that only names one is not.
+  expect(readFileSync(join(dir, 'example.file'), 'utf8')).toContain('docs checker')
+  expect(existsSync(join(dir, 'name.txt'))).toBe(false)
   expect(readFileSync(join(dir, 'path/to/your/document.pdf')).subarray(0, 5).toString()).toBe(
     '%PDF-',
   )

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, normalize } from 'node:path'
 import { harnessDir } from '../paths.ts'
 
@@ -21,15 +21,26 @@ const quotedPath = new RegExp(
   'gi',
 )
 
+// A relative path of any other kind, opened by one of the file APIs blocks read with
+// (`openAsBlob("example.file")`, `open("notes.txt")`): a small text file stands for it.
+const openedPath =
+  /\b(?:openAsBlob|readFileSync|readFile|createReadStream|open|file)\(\s*["'`]([^"'`\s$]+\.[A-Za-z0-9]+)["'`]/g
+
+const textFixture = 'A file the docs checker made for the block to read.\n'
+
 // Puts a fixture file wherever the block reads one by a relative path, inside its own folder, so
 // `readFile('path/to/your/document.pdf')` finds a real PDF. Returns the paths it placed.
-export const placeFixtureFiles = (code: string, dir: string): string[] =>
-  [...new Set([...code.matchAll(quotedPath)].map((match) => match[1]!))].flatMap((path) => {
+export const placeFixtureFiles = (code: string, dir: string): string[] => {
+  const known = [...code.matchAll(quotedPath)].map((match) => match[1]!)
+  const opened = [...code.matchAll(openedPath)].map((match) => match[1]!)
+  return [...new Set([...known, ...opened])].flatMap((path) => {
     const relative = normalize(path)
     if (isAbsolute(relative) || relative.startsWith('..') || /^[a-z]+:/i.test(path)) return []
     const target = join(dir, relative)
     mkdirSync(dirname(target), { recursive: true })
-    const kind = path.split('.').at(-1)!.toLowerCase()
-    copyFileSync(join(harnessDir, 'docs-fixtures', fixtures[kind]!), target)
+    const fixture = fixtures[path.split('.').at(-1)!.toLowerCase()]
+    if (fixture) copyFileSync(join(harnessDir, 'docs-fixtures', fixture), target)
+    else writeFileSync(target, textFixture)
     return [path]
   })
+}

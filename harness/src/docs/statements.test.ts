@@ -57,6 +57,11 @@ describe('readStatements', () => {
   it('a typed declaration that computes something is a declaration, not a type example', () => {
     expect(read('const r: R = await client.send()').statements[0]!.kind).toBe('declaration')
     expect(read('const r: R = { at: new Date() }').statements[0]!.kind).toBe('typed-value')
+    // Speakeasy's file examples read the file with Node's own function.
+    const upload =
+      "import { openAsBlob } from 'node:fs'\nconst r: R = { file: await openAsBlob('a.file') }"
+    expect(read(upload).statements[1]!.kind).toBe('typed-value')
+    expect(read('const r: R = { file: await upload() }').statements[0]!.kind).toBe('declaration')
   })
 
   it('sees JSX', () => {

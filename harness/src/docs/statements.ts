@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module'
 import ts from '@typescript/typescript6'
 
 // What a block's top-level statements mean to the blocks around it, read with TypeScript's own
@@ -75,9 +76,11 @@ export const bindingNames = (name: ts.BindingName): string[] =>
       )
 
 // An expression that computes nothing: literals, object and array literals of them, functions
-// (defining one runs nothing), references, and calls of JavaScript's own constructors
-// (`new Date("…")`). A typed declaration of such a value is an example of the type.
-export const isInert = (node: ts.Expression): boolean => {
+// (defining one runs nothing), references, and calls of JavaScript's and Node's own functions
+// (`new Date("…")`, `await openAsBlob("example.file")`). A typed declaration of such a value is an
+// example of the type. `builtins` are the names the block imports from Node's own modules.
+export const isInert = (node: ts.Expression, builtins: Set<string> = new Set()): boolean => {
+  const inert = (child: ts.Expression) => isInert(child, builtins)
   if (
     ts.isLiteralExpression(node) ||
     ts.isNoSubstitutionTemplateLiteral(node) ||
@@ -93,18 +96,18 @@ export const isInert = (node: ts.Expression): boolean => {
     ].includes(node.kind)
   )
     return true
-  if (ts.isTemplateExpression(node)) return node.templateSpans.every((s) => isInert(s.expression))
-  if (ts.isArrayLiteralExpression(node)) return node.elements.every(isInert)
-  if (ts.isSpreadElement(node)) return isInert(node.expression)
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every((s) => inert(s.expression))
+  if (ts.isArrayLiteralExpression(node)) return node.elements.every(inert)
+  if (ts.isSpreadElement(node)) return inert(node.expression)
   if (ts.isObjectLiteralExpression(node))
     return node.properties.every((property) =>
       ts.isPropertyAssignment(property)
-        ? isInert(property.initializer)
+        ? inert(property.initializer)
         : ts.isSpreadAssignment(property)
-          ? isInert(property.expression)
+          ? inert(property.expression)
           : true,
     )
-  if (ts.isPrefixUnaryExpression(node)) return isInert(node.operand)
+  if (ts.isPrefixUnaryExpression(node)) return inert(node.operand)
   if (
     ts.isParenthesizedExpression(node) ||
     ts.isAsExpression(node) ||
@@ -112,23 +115,24 @@ export const isInert = (node: ts.Expression): boolean => {
     ts.isTypeAssertionExpression(node) ||
     ts.isNonNullExpression(node)
   )
-    return isInert(node.expression)
-  if (ts.isPropertyAccessExpression(node)) return isInert(node.expression)
+    return inert(node.expression)
+  if (ts.isPropertyAccessExpression(node) || ts.isAwaitExpression(node))
+    return inert(node.expression)
   if (ts.isBinaryExpression(node))
-    return !isAssignment(node.operatorToken.kind) && isInert(node.left) && isInert(node.right)
+    return !isAssignment(node.operatorToken.kind) && inert(node.left) && inert(node.right)
   if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
     let callee: ts.Expression = node.expression
     while (ts.isPropertyAccessExpression(callee)) callee = callee.expression
     return (
       ts.isIdentifier(callee) &&
-      globals.has(callee.text) &&
-      (node.arguments ?? []).every((argument) => isInert(argument))
+      (globals.has(callee.text) || builtins.has(callee.text)) &&
+      (node.arguments ?? []).every((argument) => inert(argument))
     )
   }
   return false
 }
 
-const kindOf = (statement: ts.Statement): StatementKind => {
+const kindOf = (statement: ts.Statement, builtins: Set<string>): StatementKind => {
   if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return 'import'
   if (
     ts.isInterfaceDeclaration(statement) ||
@@ -141,7 +145,8 @@ const kindOf = (statement: ts.Statement): StatementKind => {
   if (ts.isVariableStatement(statement)) {
     const typed = statement.declarationList.declarations.every(
       (declaration) =>
-        declaration.type && (!declaration.initializer || isInert(declaration.initializer)),
+        declaration.type &&
+        (!declaration.initializer || isInert(declaration.initializer, builtins)),
     )
     return typed ? 'typed-value' : 'declaration'
   }
@@ -337,11 +342,17 @@ export const withoutTypeOnlyImports = (code: string): string => {
 export const readStatements = (code: string, kind: ts.ScriptKind): BlockSyntax => {
   const file = parseSource(code, kind)
   let jsx = false
+  const builtins = new Set(
+    file.statements
+      .filter(ts.isImportDeclaration)
+      .filter((statement) => isBuiltin((statement.moduleSpecifier as ts.StringLiteral).text))
+      .flatMap(definedBy),
+  )
   const statements = file.statements.map((statement): TopStatement => {
     const names = namesIn(statement)
     jsx ||= names.jsx
     return {
-      kind: kindOf(statement),
+      kind: kindOf(statement, builtins),
       start: statement.getStart(file),
       end: statement.end,
       defines: definedBy(statement),
