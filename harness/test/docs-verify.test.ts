@@ -472,6 +472,11 @@ describe('every kind of page: type examples, tutorials, fragments, placeholders,
         'pass',
         'sent GET /api/v1/key → 200, GET /api/v1/key → 200, GET /api/v1/key → 200',
       ]),
+      [
+        'Uses what only the component defines',
+        'fragment',
+        'a fragment: uses Send, which nothing on the page defines (not run; the rest type-checks)',
+      ],
     ])
   })
 })

@@ -256,6 +256,19 @@ const commonJsNames = new Set(['require', 'module', 'exports', '__dirname', '__f
 // Plans every block of a page: joins it to what it uses, decides how it is judged, and writes the
 // files it runs and is type-checked from.
 const planPage = (page: Page, options: SiteOptions): Planned[] => {
+  const type = documentedType(page)
+  // What cannot be judged is decided first: nothing joins it.
+  for (const block of page.blocks.filter((block) => block.runner && !block.result)) {
+    const reason =
+      notJudged(block.code, familyOf(block.runner)!, {
+        uses: block.names?.uses ?? [],
+        jsx: block.names?.jsx ?? false,
+      }) ??
+      (block.kind?.kind === 'values' && !type && block.kind.members.every((m) => m.literal)
+        ? 'an illustration: a value shown on its own, with no type on the page to hold it to'
+        : undefined)
+    if (reason) block.result = { ...block.base, verdict: 'skipped', reason }
+  }
   const eligible = page.blocks.filter((block) => block.runner && !block.result)
   const joins = joinPage(
     eligible.map((block): JoinBlock => ({
@@ -267,21 +280,14 @@ const planPage = (page: Page, options: SiteOptions): Planned[] => {
         block.runner === 'shell'
           ? undefined
           : block.kind?.kind === 'values'
-            ? [{ text: '', line: 1, defines: [], assigns: [], uses: valuesUses(page), values: [] }]
+            ? [valuesStatement(type)]
             : block.names?.statements,
     })),
   )
-  const type = documentedType(page)
   const planned: Planned[] = []
   eligible.forEach((block, i) => {
     const joined = joins[i]!
     const family = familyOf(block.runner)!
-    const skip = (reason: string) => (block.result = { ...block.base, verdict: 'skipped', reason })
-    const judged = notJudged(block.code, family, {
-      uses: block.names?.uses ?? [],
-      jsx: block.names?.jsx ?? false,
-    })
-    if (judged) return skip(judged)
     const siblings = new Set(
       page.blocks
         .filter((other) => other !== block && other.groupIndex === block.groupIndex)
@@ -297,10 +303,6 @@ const planPage = (page: Page, options: SiteOptions): Planned[] => {
       open.every((name) => commonJsNames.has(name)) &&
       !block.names?.statements.some((statement) => statement.kind === 'import')
     const kind = block.kind?.kind ?? 'program'
-    if (block.kind?.kind === 'values' && !type && block.kind.members.every((m) => m.literal))
-      return skip(
-        'an illustration: a value shown on its own, with no type on the page to hold it to',
-      )
     const mode: Planned['mode'] =
       kind !== 'program'
         ? kind
@@ -372,10 +374,11 @@ const planPage = (page: Page, options: SiteOptions): Planned[] => {
   return planned
 }
 
-// What a values block needs defined: the page's type, by the name it starts with.
-const valuesUses = (page: Page) => {
-  const type = documentedType(page)
-  return type ? [type.split(/[.<]/)[0]!] : []
+// What a values block needs defined, as the join reads it: the page's type, by the name it
+// starts with.
+const valuesStatement = (type: string | undefined) => {
+  const uses = type ? [type.split(/[.<]/)[0]!] : []
+  return { text: '', line: 1, defines: [], assigns: [], uses, values: [] }
 }
 
 // Type errors a block answers for: on its own lines, numbered from its first line. Reference
