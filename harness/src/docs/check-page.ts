@@ -5,7 +5,13 @@ import pLimit, { type LimitFunction } from 'p-limit'
 import type { RunningMock } from '@conformance/openrouter-mock'
 import type { CanonicalRequest } from '../canonicalize.ts'
 import { annotatedTypes, blockKind, type BlockKind, type ValueMember } from './block-kinds.ts'
-import { checkOperation, runTab, type TabEvidence, type TabVerdict } from './check-tab.ts'
+import {
+  checkOperation,
+  runTab,
+  typeErrorText,
+  type TabEvidence,
+  type TabVerdict,
+} from './check-tab.ts'
 import { causeOf, type Cause } from './causes.ts'
 import { compareTabs, type Comparison } from './compare-tabs.ts'
 import { placeFixtureFiles } from './fixture-files.ts'
@@ -417,11 +423,11 @@ const withNote = (tab: TabResult, imported: string[]): TabResult => {
 const lines = (numbers: number[]) =>
   `${numbers.length === 1 ? 'the block at line' : 'the blocks at lines'} ${numbers.join(', ')}`
 
-// Why a joined block ran with others, after its own reason.
-const joinedReason = (reason: string, joined: number[]) =>
+// Why a joined block ran (or was type-checked) with others, after its own reason.
+const joinedReason = (reason: string, joined: number[], how = 'run') =>
   joined.length === 0
     ? reason
-    : `${reason} (run after ${lines(joined)}, which define${joined.length === 1 ? 's' : ''} what it uses)`
+    : `${reason} (${how} after ${lines(joined)}, which define${joined.length === 1 ? 's' : ''} what it uses)`
 
 const what: Record<Exclude<Mode, 'fragment'>, string> = {
   'type-example': 'a type example',
@@ -429,9 +435,6 @@ const what: Record<Exclude<Mode, 'fragment'>, string> = {
   values: 'the values of a type',
   signatures: 'a list of signatures',
 }
-
-const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
-  `line ${fenceLine + error.line}:${error.column} ${error.code} ${error.message} (line ${error.line} of the block)`
 
 // A block judged by the type checker alone: reference notation, or a fragment.
 const judgeTypes = (planned: Planned, checked: CheckedFile | undefined): TabResult => {
@@ -450,7 +453,7 @@ const judgeTypes = (planned: Planned, checked: CheckedFile | undefined): TabResu
   const result = (verdict: TabVerdict, reason: string): TabResult => ({
     ...block.base,
     verdict,
-    reason: joinedReason(reason, planned.joined.joinedWith),
+    reason: joinedReason(reason, planned.joined.joinedWith, 'checked'),
     evidence,
     mode: planned.mode as Mode,
     ...(planned.joined.joinedWith.length > 0 ? { joinedWith: planned.joined.joinedWith } : {}),

@@ -110,7 +110,7 @@ const answerOf = (entry: RequestEntry) => {
 // block it is, for an editor open on the snippet alone. `fenceLine` is the page line of the fence.
 const pageLine = (error: TypeCheckError, fenceLine: number) =>
   `line ${fenceLine + error.line}:${error.column}`
-const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
+export const typeErrorText = (error: TypeCheckError, fenceLine: number) =>
   `${pageLine(error, fenceLine)} ${error.code} ${error.message} (line ${error.line} of the block)`
 
 export const judgeTab = (
