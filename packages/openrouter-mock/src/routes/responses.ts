@@ -43,8 +43,13 @@ export const responsesHandlers = (context: MockContext) => [
 const problem = (body: unknown): string | undefined => {
   const request = body as Partial<ResponsesRequest> | null
   if (!request || typeof request !== 'object') return 'body: expected an object'
-  const { input } = request
+  const { input, tools } = request
   if (input === undefined) return 'input: Required'
+  if (
+    tools !== undefined &&
+    (!Array.isArray(tools) || tools.some((t) => !t || typeof t !== 'object'))
+  )
+    return 'tools: expected a list of tools'
   if (typeof input !== 'string' && !Array.isArray(input))
     return 'input: expected a string or a list of items'
   if (Array.isArray(input)) {
