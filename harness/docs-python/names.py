@@ -100,7 +100,8 @@ def first_line(statement):
 def analyse(code):
     try:
         tree = ast.parse(code)
-    except SyntaxError:
+    # A block that does not parse, or nests deeper than the parser goes, has no names to join.
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     return [
         {

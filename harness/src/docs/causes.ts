@@ -19,6 +19,7 @@ export type Cause =
   | 'sends nothing'
   | 'calls another operation'
   | 'a template that cannot be rendered'
+  | 'a page that does not parse'
 
 // The type checker's error codes, by the kind of bug they name.
 const typeCauses: Record<string, Cause> = {
@@ -76,6 +77,8 @@ export const causeOf = (tab: TabResult): Cause | undefined => {
       return 'calls another operation'
     case 'unrenderable':
       return 'a template that cannot be rendered'
+    case 'unparseable':
+      return 'a page that does not parse'
     case 'crashed':
       if (/ReferenceError: .+ is not defined|NameError: name /.test(error))
         return 'a name nothing on the page defines'

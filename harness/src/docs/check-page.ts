@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { availableParallelism } from 'node:os'
 import pLimit, { type LimitFunction } from 'p-limit'
@@ -18,6 +17,13 @@ import { placeFixtureFiles } from './fixture-files.ts'
 import { joinPage, type JoinBlock, type Joined } from './join.ts'
 import { javaScriptNames, pythonNames, type BlockNames, type JavaScriptLanguage } from './names.ts'
 import { notJudged, type Family } from './not-judged.ts'
+import {
+  defaultLimits,
+  kilobytes,
+  readPageText,
+  type PageLimits,
+  type PageProblem,
+} from './page-input.ts'
 import { parsePage, type CodeGroup, type Operation } from './parse-page.ts'
 import { environmentFor, exportedVariables, fillPlaceholders } from './placeholders.ts'
 import { fillFor } from './readers-account.ts'
@@ -60,6 +66,8 @@ export type TabResult = {
   cause?: Cause
   // A fragment counted as a failure (--strict).
   strictFailure?: boolean
+  // Where the checker itself failed (a checker-fault): in the JSON report only.
+  stack?: string
 }
 
 export type GroupResult = {
@@ -67,6 +75,8 @@ export type GroupResult = {
   index: number
   line: number
   standalone?: boolean
+  // The verdict of the whole page (it does not parse, or the checker failed on it), not a group's.
+  pageLevel?: boolean
   tabs: TabResult[]
   comparison: Comparison
 }
@@ -84,6 +94,7 @@ export type SiteOptions = {
   docsRoot?: (page: string) => string | undefined
   timeoutMs: number
   progress?: Progress
+  limits?: PageLimits
 }
 
 let blockCount = 0
@@ -104,6 +115,10 @@ type Block = {
 
 type Page = {
   file: string
+  // Why it cannot be checked at all (it is checked for nothing else).
+  problem?: PageProblem
+  // The checker's own failure on it: reported as ours, and the run goes on.
+  fault?: unknown
   groups: CodeGroup[]
   blocks: Block[]
   // The names the page imports (its template constants among them).
@@ -124,8 +139,41 @@ const javaScriptLanguage = (language: string): JavaScriptLanguage =>
         ? 'typescript'
         : 'javascript'
 
-const readPage = (file: string, docsRoot: string | undefined): Page => {
-  const parsed = parsePage(readFileSync(file, 'utf8'), file)
+// A parser's error names where the page stops parsing: micromark's and acorn's as a point, the
+// MDX tree's (a tag left open) only in its name, `1:1-1:12`.
+type Point = { line?: number; column?: number }
+const parseProblem = (error: unknown): PageProblem | undefined => {
+  if (!(error instanceof Error)) return undefined
+  const { reason, line, column, place } = error as Error &
+    Point & { reason?: string; place?: Point & { start?: Point } }
+  const named = /^(\d+):(\d+)/.exec(error.name)
+  const point: Point =
+    typeof line === 'number'
+      ? { line, column }
+      : (place?.start ??
+        (place?.line ? place : undefined) ??
+        (named ? { line: Number(named[1]), column: Number(named[2]) } : undefined) ??
+        {})
+  if (error.constructor.name !== 'VFileMessage' && point.line === undefined) return undefined
+  return {
+    message: `does not parse: ${(reason ?? error.message).replace(/ \(\d+:\d+(-\d+:\d+)?\)$/, '')}`,
+    line: point.line ?? 1,
+    column: point.column ?? 1,
+  }
+}
+
+const readPage = (file: string, docsRoot: string | undefined, limits: PageLimits): Page => {
+  const input = readPageText(file, limits)
+  const empty = { file, groups: [], blocks: [], imports: new Set<string>(), exported: {} }
+  if ('problem' in input) return { ...empty, problem: input.problem }
+  let parsed: ReturnType<typeof parsePage>
+  try {
+    parsed = parsePage(input.text, file)
+  } catch (error) {
+    const problem = parseProblem(error)
+    if (!problem) throw error
+    return { ...empty, problem }
+  }
   const imports = new Set(
     parsed.imports.flatMap((program) =>
       program.body.flatMap((statement) =>
@@ -135,6 +183,7 @@ const readPage = (file: string, docsRoot: string | undefined): Page => {
       ),
     ),
   )
+  let count = 0
   const blocks = parsed.groups.flatMap((group, groupIndex) => {
     let values: Record<string, unknown> = {}
     let unrenderable: string | undefined
@@ -160,6 +209,9 @@ const readPage = (file: string, docsRoot: string | undefined): Page => {
       }
       const plan = planTab(tab)
       const code = renderTemplate(tab.code, values)
+      const over = overLimit(tab.code, ++count, limits)
+      if (over)
+        return { base, groupIndex, code, result: { ...base, verdict: 'skipped', reason: over } }
       if ('skip' in plan)
         return {
           base,
@@ -190,16 +242,30 @@ const readPage = (file: string, docsRoot: string | undefined): Page => {
   return { file, groups: parsed.groups, blocks, imports, exported }
 }
 
+// A block past the limits of one page is not run, and says which.
+const overLimit = (code: string, index: number, limits: PageLimits) =>
+  Buffer.byteLength(code) > limits.blockBytes
+    ? `not judged: the block is ${kilobytes(Buffer.byteLength(code))}, over the ${kilobytes(limits.blockBytes)} a block may be`
+    : index > limits.blocks
+      ? `not judged: the page has more than ${limits.blocks} blocks, the most the checker runs on one page`
+      : undefined
+
 // The names of every block of a site: JavaScript in process, Python in one interpreter.
+// A block whose names cannot be read (it nests deeper than a parser goes) joins nothing and runs
+// alone, as one that does not parse.
 const readNames = async (pages: Page[]) => {
   const python = pages.flatMap((page) => page.blocks).filter((block) => block.runner === 'python')
-  const fromPython = await pythonNames(python.map((block) => block.code))
+  const fromPython = await pythonNames(python.map((block) => block.code)).catch(() => [])
   python.forEach((block, i) => (block.names = fromPython[i]))
   for (const block of pages.flatMap((page) => page.blocks)) {
     if (block.runner !== 'typescript') continue
     const language = javaScriptLanguage(block.base.language)
-    block.names = javaScriptNames(block.code, language)
-    if (language === 'typescript') block.kind = blockKind(block.code, block.names)
+    try {
+      block.names = javaScriptNames(block.code, language)
+      if (language === 'typescript') block.kind = blockKind(block.code, block.names)
+    } catch {
+      block.names = undefined
+    }
   }
 }
 
@@ -524,14 +590,75 @@ const judgeRun = async (
 // A whole site, in stages: every page read and every block planned first (so the type checker
 // sees every TypeScript block of the site in one pass), then the blocks that run, as many at once
 // as there are cores, while the type check goes on. Results come in page order.
+// The checker's own failure, as a result: never the page's, the stack kept for the JSON report.
+const checkerFault = (
+  base: Pick<TabResult, 'page' | 'group' | 'title' | 'language' | 'line'>,
+  where: string,
+  error: unknown,
+): TabResult => ({
+  ...base,
+  verdict: 'checker-fault',
+  reason: `the checker failed on ${where}: ${(error as Error)?.message ?? String(error)} (the checker's fault, not the page's)`,
+  request: null,
+  warnings: [],
+  stack: (error as Error)?.stack ?? String(error),
+})
+
+// The one result of a page that is not checked block by block.
+const pageResult = (page: Page): TabResult => {
+  const base = { page: page.file, group: 0, title: 'page', language: '', line: 1 }
+  if (page.problem) {
+    const { message, line, column } = page.problem
+    return {
+      ...base,
+      line,
+      verdict: 'unparseable',
+      reason: `${message} (line ${line}, column ${column})`,
+      request: null,
+      warnings: [],
+    }
+  }
+  return checkerFault(base, 'this page', page.fault)
+}
+
+const pageGroup = (page: Page, tab: TabResult): GroupResult => ({
+  page: page.file,
+  index: 0,
+  line: tab.line,
+  pageLevel: true,
+  tabs: [tab],
+  comparison: { headers: [], bodies: [] },
+})
+
+// A whole site, in stages: every page read and every block planned first (so the type checker
+// sees every TypeScript block of the site in one pass), then the blocks that run, as many at once
+// as there are cores, while the type check goes on. A page that does not parse, or that the
+// checker fails on, gets one verdict of its own, and every other page is checked as usual.
+// Results come in page order.
 export const checkSite = async (pages: string[], options: SiteOptions): Promise<GroupResult[]> => {
-  const read = pages.map((file) => readPage(file, options.docsRoot?.(file)))
+  const limits = options.limits ?? defaultLimits
+  const read = pages.map((file): Page => {
+    try {
+      return readPage(file, options.docsRoot?.(file), limits)
+    } catch (fault) {
+      return { file, groups: [], blocks: [], imports: new Set(), exported: {}, fault }
+    }
+  })
+  const whole = (page: Page) => page.problem !== undefined || page.fault !== undefined
   options.progress?.planned({
-    pages: new Map(read.map((page) => [page.file, page.blocks.length])),
-    blocks: read.reduce((sum, page) => sum + page.blocks.length, 0),
+    pages: new Map(read.map((page) => [page.file, whole(page) ? 1 : page.blocks.length])),
+    blocks: read.reduce((sum, page) => sum + (whole(page) ? 1 : page.blocks.length), 0),
   })
   await readNames(read)
-  const planned = read.map((page) => planPage(page, options))
+  const planned = read.map((page) => {
+    if (whole(page)) return []
+    try {
+      return planPage(page, options)
+    } catch (fault) {
+      page.fault = fault
+      return []
+    }
+  })
   const toCheck = planned.flat().filter((entry) => entry.checkFile)
   const checked = typeCheck(
     options.workspace,
@@ -548,19 +675,26 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
     options.progress?.judged(withItsCause)
     return withItsCause
   }
+  const judgeBlock = async (entry: Planned) =>
+    judged(
+      entry.mode === 'run'
+        ? await judgeRun(entry, checked, options, limit)
+        : judgeTypes(entry, entry.checkFile ? (await checked).get(entry.checkFile) : undefined),
+      entry,
+    )
   const results = await Promise.all(
     read.map(async (page, p) => {
+      if (whole(page)) return [pageGroup(page, judged(pageResult(page)))]
       const byBlock = new Map(planned[p]!.map((entry) => [entry.block, entry]))
       const tabs = await Promise.all(
         page.blocks.map(async (block): Promise<TabResult> => {
           const entry = byBlock.get(block)
           if (!entry) return judged(block.result!)
-          if (entry.mode === 'run')
-            return judged(await judgeRun(entry, checked, options, limit), entry)
-          return judged(
-            judgeTypes(entry, entry.checkFile ? (await checked).get(entry.checkFile) : undefined),
-            entry,
-          )
+          try {
+            return await judgeBlock(entry)
+          } catch (fault) {
+            return judged(checkerFault(block.base, 'this block', fault), entry)
+          }
         }),
       )
       return page.groups.map((group, g): GroupResult => {

@@ -26,8 +26,10 @@ export type TabVerdict =
   | 'wrong-operation'
   // Uses names nothing on the page defines, by intent: a part of a program, not one.
   | 'fragment'
-  // The mock answered 5xx: the checker's own fault, never the page's.
+  // The mock answered 5xx, or the checker failed: the checker's own fault, never the page's.
   | 'checker-fault'
+  // The page cannot be read or parsed: one verdict for the whole page.
+  | 'unparseable'
 
 export type SentRequest = { method: string; path: string; status?: number; answer?: string }
 

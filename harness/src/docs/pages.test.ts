@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -25,6 +25,18 @@ describe('expandPages', () => {
     expect(unmatched).toEqual(['nope'])
     expect(expandPages(['guides/**/*.md'], site).pages).toEqual([join(site, 'guides/deep/b.md')])
     expect(expandPages(['*.mdx'], site).unmatched).toEqual(['*.mdx'])
+  })
+
+  it('lists a page once however links loop back into the folder, and a page that is a broken link', () => {
+    const looped = mkdtempSync(join(tmpdir(), 'looped-'))
+    mkdirSync(join(looped, 'guides'))
+    writeFileSync(join(looped, 'guides', 'a.mdx'), '')
+    symlinkSync('..', join(looped, 'guides', 'up'))
+    symlinkSync('self.mdx', join(looped, 'self.mdx'))
+    expect(expandPages([looped], looped).pages).toEqual([
+      join(looped, 'guides/a.mdx'),
+      join(looped, 'self.mdx'),
+    ])
   })
 })
 

@@ -48,7 +48,7 @@ export const verdictText = (tab: TabResult) =>
 
 // Every line number is a line of the page: a group's is its first fence (or <CodeGroup>).
 const where = (group: GroupResult, { base }: ReportOptions) =>
-  `${relative(base, group.page)}:${group.line} (${group.standalone ? 'block' : `group ${group.index}`})`
+  `${relative(base, group.page)}:${group.line} (${group.pageLevel ? 'page' : group.standalone ? 'block' : `group ${group.index}`})`
 
 export const summary = (groups: GroupResult[], strict: boolean) => {
   const tabs = groups.flatMap((group) => group.tabs)
