@@ -29,7 +29,11 @@ afterAll(() => mock.close())
 
 const basic = loadScenarios().find((scenario) => scenario.name === 'basic')!
 const scratchRoots: string[] = []
-afterAll(() => scratchRoots.forEach((root) => rmSync(root, { recursive: true, force: true })))
+// Clones with their own node_modules and venvs take a while to remove on a busy machine.
+afterAll(
+  () => scratchRoots.forEach((root) => rmSync(root, { recursive: true, force: true })),
+  180_000,
+)
 
 describe('every example README runs as written', () => {
   for (const style of exampleStyles()) {

@@ -37,7 +37,8 @@ let clone: string
 beforeAll(() => {
   clone = scratchClone()
 })
-afterAll(() => rmSync(clone, { recursive: true, force: true }))
+// A clone with its own node_modules and venvs takes a while to remove on a busy machine.
+afterAll(() => rmSync(clone, { recursive: true, force: true }), 180_000)
 
 it('the README names a command for cURL, Python and TypeScript tabs', () => {
   expect(commands.map(({ kind }) => kind)).toEqual(['cURL', 'Python', 'TypeScript'])
