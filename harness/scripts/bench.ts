@@ -8,7 +8,7 @@ import pLimit from 'p-limit'
 import { startMock } from '@conformance/openrouter-mock'
 import { cellEnvironment, scenarioKey } from '../src/cell.ts'
 import { runMatrix, scheduleSlowFirst } from '../src/matrix.ts'
-import { runProgram } from '../src/run-program.ts'
+import { runProgram } from '@conformance/common'
 import { loadScenarios } from '../src/scenarios.ts'
 import { exampleStyles } from '../src/styles.ts'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'yaml'
 import type { Behaviour, LimitReset } from '@conformance/openrouter-mock'
-import type { CanonicalRequest } from './canonicalize.ts'
+import type { CanonicalRequest } from '@conformance/common'
 import { scenariosFile } from './paths.ts'
 
 export type KeySpec = {

@@ -1,8 +1,15 @@
 import type { RefusedEntry, RequestEntry } from '@conformance/openrouter-mock'
-import { canonicalize, type CanonicalRequest } from './canonicalize.ts'
-import { differences, jsonDiff, stableJson, textDiff } from './diff.ts'
-import { tail, withoutKey } from './printable.ts'
-import type { ProgramRun } from './run-program.ts'
+import {
+  canonicalize,
+  type CanonicalRequest,
+  differences,
+  jsonDiff,
+  stableJson,
+  textDiff,
+  tail,
+  withoutKey,
+  type ProgramRun,
+} from '@conformance/common'
 import { allowedCount, expectationsFor, type CountRange, type Scenario } from './scenarios.ts'
 
 export type Check =

@@ -7,7 +7,7 @@ import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { examplesDir } from '../src/paths.ts'
 import { loadScenarios } from '../src/scenarios.ts'
-import { launchBrowser } from './browser.ts'
+import { launchBrowser } from '@conformance/common/testing'
 
 // The onboarding page as a reader sees it: `conformance --html` for two styles (one with a
 // scenario it cannot express), opened in headless Chromium.

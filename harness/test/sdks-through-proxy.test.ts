@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
-import { createWorkspace } from '../src/docs/workspace.ts'
+import { createWorkspace } from 'openrouter-docs-verify'
 
 // What the examples do not exercise, proven through the proxy in a child process with the pinned
 // SDKs: openai's `.stream()` helper, @openrouter/sdk's typed errors and its key metadata call.

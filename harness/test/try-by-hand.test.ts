@@ -2,10 +2,10 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { parsePage } from '../src/docs/parse-page.ts'
+import { parsePage } from 'openrouter-docs-verify'
 import { repoDir } from '../src/paths.ts'
 import { scratchClone, userShellEnvironment } from './scratch-clone.ts'
-import { sharedFile } from './shared-material.ts'
+import { sharedFile } from '@conformance/common/testing'
 
 // The README's "try a snippet by hand", followed literally on a fresh clone from a new user's
 // shell: each tab of a published page saved as written, under the name the README's command runs,
@@ -20,7 +20,7 @@ const commands = [
   kind: kind!,
 }))
 const page = sharedFile('docs-under-test/authentication-2026-08.mdx')
-const tabs = parsePage(readFileSync(page, 'utf8'), page).groups.flatMap((group) => group.tabs)
+const tabs = parsePage(readFileSync(page, 'utf8'), page).groups.flatMap((group) => group.fences)
 
 // Which tabs each of the README's commands is for: its kind is the tab's language. The TypeScript
 // tabs are those whose packages the README's folder provides (the SDK tab's is another folder).

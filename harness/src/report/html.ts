@@ -4,7 +4,7 @@ import { repoDir } from '../paths.ts'
 import type { Scenario } from '../scenarios.ts'
 import type { Style } from '../styles.ts'
 import type { CellResult } from '../verdict.ts'
-import { escapeXml as escape } from './junit.ts'
+import { escapeXml as escape } from '@conformance/common'
 import { legend, totals } from './summary.ts'
 
 // The onboarding page: for each scenario, what every style must send and print, then each

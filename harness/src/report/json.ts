@@ -1,4 +1,4 @@
-import { bodyRules, droppedHeaders, renamedHeaders } from '../canonicalize.ts'
+import { bodyRules, droppedHeaders, renamedHeaders } from '@conformance/common'
 import type { CellResult } from '../verdict.ts'
 import { summarize } from './summary.ts'
 

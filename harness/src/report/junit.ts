@@ -1,14 +1,6 @@
 import type { CellResult } from '../verdict.ts'
+import { escapeXml } from '@conformance/common'
 import { cellName } from './summary.ts'
-
-// Text for an XML attribute or element: control characters dropped, markup escaped.
-export const escapeXml = (text: string) =>
-  text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
 
 const testcase = (cell: CellResult) => {
   const attributes = `name="${escapeXml(cellName(cell))}" classname="${escapeXml(cell.style)}" time="${cell.durationMs / 1000}"`

@@ -1,0 +1,2 @@
+export { launchBrowser } from './browser.ts'
+export { sharedDir, sharedFile } from './shared-material.ts'

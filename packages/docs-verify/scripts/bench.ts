@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// The docs checker on a whole site against its floor: the blocks it ran, run bare (the files it wrote,
+// in parallel at the same concurrency, against a mock already running, with no parsing, type
+// check, proxy per block or verdict). Blocks per second for both, and the ratio. Not a test: it
+// prints. Usage: node scripts/bench.ts [folder] (default: the site pages in ../shared/).
+import { existsSync, readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import pLimit from 'p-limit'
+import { startMock } from '@conformance/openrouter-mock'
+import { runProgram } from '@conformance/common'
+import { checkSite } from '../src/check-site.ts'
+import { runnerCommand } from '../src/run/run-block.ts'
+import { expandPages, findDocsRoot } from '../src/parse/pages.ts'
+import { createWorkspace } from '../src/run/index.ts'
+
+const { positionals } = parseArgs({ allowPositionals: true })
+const site =
+  positionals[0] ??
+  fileURLToPath(new URL('../../../../shared/docs-under-test/site/', import.meta.url))
+if (!existsSync(site)) {
+  console.log(`docs site: not measured, no pages at ${site} (give a folder of pages)`)
+  process.exit(0)
+}
+
+const mock = await startMock()
+const workspace = createWorkspace()
+const timeoutMs = 20_000
+try {
+  const pages = expandPages([site], process.cwd()).pages
+  const started = performance.now()
+  const groups = await checkSite(pages, {
+    mock,
+    workspace: workspace.root,
+    docsRoot: findDocsRoot,
+    timeoutMs,
+  })
+  const blocks = groups.reduce((count, group) => count + group.blocks.length, 0)
+  const checked = performance.now() - started
+
+  // The program of every block the checker ran, exactly as it ran it (block-N/block.{ts,…}).
+  const programs = readdirSync(workspace.root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^block-\d+$/.test(entry.name))
+    .flatMap((entry) => {
+      const dir = join(workspace.root, entry.name)
+      const file = readdirSync(dir).find((name) => /^block\.(ts|cts|mjs|cjs|py|sh)$/.test(name))
+      return file ? [{ dir, file: join(dir, file) }] : []
+    })
+  const runner = (file: string) =>
+    file.endsWith('.py') ? 'python' : file.endsWith('.sh') ? 'shell' : 'typescript'
+  const key = mock.keys.create({ name: 'bench: bare blocks' }).key
+  const limit = pLimit(availableParallelism())
+  const bareStarted = performance.now()
+  await Promise.all(
+    programs.map(({ dir, file }) => {
+      const command = runnerCommand[runner(file)](file)
+      const path = process.env.PATH ?? ''
+      return limit(() =>
+        runProgram(command, {
+          cwd: dir,
+          env: {
+            ...mock.env,
+            PATH: path,
+            HOME: dir,
+            OPENROUTER_API_KEY: key,
+            ...command.env(path),
+          },
+          timeoutMs,
+        }),
+      )
+    }),
+  )
+  const bare = performance.now() - bareStarted
+
+  const perSecond = (count: number, ms: number) => (count / (ms / 1000)).toFixed(2)
+  console.log(
+    `docs site: ${pages.length} pages, ${blocks} blocks, ${programs.length} of them run (the rest are not programs, or not judged)`,
+  )
+  console.log(
+    `docs:verify: ${(checked / 1000).toFixed(2)} s, ${perSecond(programs.length, checked)} run blocks/s (${perSecond(blocks, checked)} blocks/s in all)`,
+  )
+  console.log(
+    `the same ${programs.length} blocks bare: ${(bare / 1000).toFixed(2)} s, ${perSecond(programs.length, bare)} blocks/s`,
+  )
+  console.log(`ratio: ${(checked / bare).toFixed(2)}×`)
+} finally {
+  workspace.remove()
+  await mock.close()
+}

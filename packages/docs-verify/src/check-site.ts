@@ -1,0 +1,146 @@
+import { availableParallelism } from 'node:os'
+import { dirname } from 'node:path'
+import pLimit from 'p-limit'
+import { groupsOf, judgeBlockRun, judgeTypes, withCause } from './judge/index.ts'
+import { readPage } from './parse/index.ts'
+import { defaultLimits } from './parse/page-input.ts'
+import { planSite } from './plan/index.ts'
+import { runBlock, typeCheck } from './run/index.ts'
+import { namespaceModule } from './toolbox.ts'
+import type {
+  BlockPlace,
+  BlockResult,
+  CheckedFile,
+  GroupResult,
+  Page,
+  PlannedBlock,
+  PlannedPage,
+  SiteOptions,
+} from './types.ts'
+
+// The checker's own failure, as a result: never the page's, the stack kept for the JSON report.
+const checkerFault = (
+  place: Pick<BlockPlace, 'page' | 'group' | 'title' | 'language' | 'line'>,
+  where: string,
+  error: unknown,
+): BlockResult => ({
+  ...place,
+  verdict: 'checker-fault',
+  reason: `the checker failed on ${where}: ${(error as Error)?.message ?? String(error)} (the checker's fault, not the page's)`,
+  request: null,
+  warnings: [],
+  stack: (error as Error)?.stack ?? String(error),
+})
+
+// The one result of a page that is not checked block by block.
+const pageResult = (page: Page, fault: unknown): BlockResult => {
+  const place = { page: page.file, group: 0, title: 'page', language: '', line: 1 }
+  if (page.problem) {
+    const { message, line, column } = page.problem
+    return {
+      ...place,
+      line,
+      verdict: 'unparseable',
+      reason: `${message} (line ${line}, column ${column})`,
+      request: null,
+      warnings: [],
+    }
+  }
+  return checkerFault(place, 'this page', fault)
+}
+
+const pageGroup = (page: Page, result: BlockResult): GroupResult => ({
+  page: page.file,
+  index: 0,
+  line: result.line,
+  pageLevel: true,
+  blocks: [result],
+  comparison: { headers: [], bodies: [] },
+})
+
+// A whole site, in stages: every page read (parse/) and every block planned (plan/) first, so the
+// type checker sees every TypeScript block of the site in one pass; then the blocks that run
+// (run/), as many at once as there are cores, while the type check goes on; each judged as it
+// comes (judge/). A page that does not parse, or that the checker fails on, gets one verdict of
+// its own, and every other page is checked as usual. Results come in page order.
+export const checkSite = async (pages: string[], options: SiteOptions): Promise<GroupResult[]> => {
+  const limits = options.limits ?? defaultLimits
+  const read = pages.map((file): Page => {
+    try {
+      return readPage(file, options.docsRoot?.(file), limits)
+    } catch (fault) {
+      return { file, groups: [], blocks: [], imports: new Set(), exported: {}, fault }
+    }
+  })
+  const whole = (page: Page) => page.problem !== undefined || page.fault !== undefined
+  options.progress?.planned({
+    pages: new Map(read.map((page) => [page.file, whole(page) ? 1 : page.blocks.length])),
+    blocks: read.reduce((sum, page) => sum + (whole(page) ? 1 : page.blocks.length), 0),
+  })
+  const plans = await planSite(read, options)
+  const planned = plans.flatMap(({ blocks }) =>
+    blocks.flatMap((entry) => ('planned' in entry ? [entry.planned] : [])),
+  )
+  const checked = typeCheck(
+    options.workspace,
+    planned
+      .filter((entry) => entry.checkFile)
+      .map((entry) => ({
+        file: entry.checkFile!,
+        namespaceModule: (name: string) => namespaceModule(name, entry.imported),
+      })),
+  )
+  // A failed type check fails every block that waits on it, not the process.
+  checked.catch(() => {})
+  const typesOf = async (entry: PlannedBlock): Promise<CheckedFile | undefined> =>
+    entry.checkFile ? (await checked).get(entry.checkFile) : undefined
+  const schedule = pLimit(availableParallelism())
+  const judged = (result: BlockResult, entry?: PlannedBlock) => {
+    const withItsCause = withCause(result, entry?.imported)
+    options.progress?.judged(withItsCause)
+    return withItsCause
+  }
+  // A block runs while the site's type check goes on; only its process holds a core.
+  const judge = async (entry: PlannedBlock): Promise<BlockResult> => {
+    if (entry.mode !== 'run') return judgeTypes(entry, await typesOf(entry))
+    const facts = await runBlock(
+      options.mock,
+      {
+        id: entry.id,
+        runner: entry.runner,
+        file: entry.runFile!,
+        dir: dirname(entry.runFile!),
+        key: entry.key!,
+        account: entry.id,
+        environment: entry.environment,
+        schedule,
+      },
+      options.timeoutMs,
+    )
+    return judgeBlockRun(entry, facts, await typesOf(entry), options.timeoutMs)
+  }
+  const results = await Promise.all(
+    plans.map(async ({ page, blocks, fault }: PlannedPage) => {
+      if (whole(page) || fault)
+        return [pageGroup(page, judged(pageResult(page, page.fault ?? fault)))]
+      const judgedBlocks = await Promise.all(
+        blocks.map(async (entry) => {
+          if ('settled' in entry) return judged(entry.settled)
+          try {
+            return judged(await judge(entry.planned), entry.planned)
+          } catch (error) {
+            return judged(checkerFault(entry.planned.block.place, 'this block', error))
+          }
+        }),
+      )
+      return groupsOf(page, judgedBlocks)
+    }),
+  )
+  return results.flat()
+}
+
+// One page, every group, every block: as a site of one page.
+export const checkPage = (
+  file: string,
+  options: Omit<SiteOptions, 'docsRoot'> & { docsRoot?: string },
+) => checkSite([file], { ...options, docsRoot: () => options.docsRoot })

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startMock } from '@conformance/openrouter-mock'
+import { checkSite } from './check-site.ts'
+import { expandPages, findDocsRoot } from './parse/pages.ts'
+import { ensurePython } from './python.ts'
+import {
+  applyBaseline,
+  BaselineError,
+  groupFails,
+  mergeReports,
+  pagesOfShard,
+  parseShard,
+  progressReporter,
+  readBaseline,
+  reports,
+  strictFragments,
+  writeBaseline,
+} from './report/index.ts'
+import { createWorkspace } from './run/index.ts'
+import type { GroupResult } from './types.ts'
+
+const usage = `Usage: openrouter-docs-verify [options] <page | folder | glob>...
+
+Runs every code block on the pages (each tab of a code group, and every block outside one) as
+written (placeholders aside) against the OpenRouter mock, and says which breaks and why. Exits 1
+when any block fails. A folder means every .md and .mdx page under it (not node_modules/, hidden
+folders or snippets/); quote a glob ("docs/**/*.mdx") so the checker expands it.
+
+  --docs-root DIR    where the docs site's /snippets/… live, to resolve <Template> imports
+                     (default: the nearest folder above each page with docs.json, mint.json or
+                     snippets/)
+  --baseline FILE    failures accepted for now (JSON): they are reported, and only others fail
+  --write-baseline   write this run's failures to the --baseline FILE, and exit 0
+  --annotations      print GitHub Actions annotations (::error file=…,line=…) on page lines
+  --shard I/N        check only the I-th of N equal shares of the pages (one per CI machine)
+  --merge            the arguments are shards' --json reports: print and write them as one run
+  --cwd DIR          resolve page and report paths from DIR (\`pnpm docs:verify\` passes where you ran it)
+  --strict           header differences between a group's tabs fail it (default: warnings)
+  --timeout SECONDS  per tab, before it is killed as hung (default: 20)
+  --json FILE        write the JSON report (a "blocks" array: title, verdict, reason, evidence)
+  --junit FILE       write a JUnit XML report
+  --markdown FILE    write a Markdown report (fits a CI step summary)
+  --html FILE        write one self-contained HTML page: the summary, every page, every block
+                     with its code, verdict and evidence`
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'docs-root': { type: 'string' },
+    cwd: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '20' },
+    json: { type: 'string' },
+    junit: { type: 'string' },
+    markdown: { type: 'string' },
+    html: { type: 'string' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'boolean', default: false },
+    annotations: { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    merge: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+})
+if (values.help || positionals.length === 0) {
+  console.log(usage)
+  process.exit(values.help ? 0 : 2)
+}
+const usageError = (message: string): never => {
+  console.error(message)
+  process.exit(2)
+}
+// pnpm runs scripts in the package folder; pages are named relative to where the user ran it.
+const base = values.cwd || process.cwd()
+const baselineFile = values.baseline && resolve(base, values.baseline)
+if (values['write-baseline'] && !baselineFile)
+  usageError('--write-baseline writes the file --baseline names: give both')
+let baseline: ReturnType<typeof readBaseline> = []
+try {
+  if (baselineFile && !values['write-baseline']) baseline = readBaseline(baselineFile)
+} catch (error) {
+  if (!(error instanceof BaselineError)) throw error
+  usageError(error.message)
+}
+const timeoutMs = Number(values.timeout) * 1000
+if (!(timeoutMs > 0))
+  usageError(`--timeout takes a positive number of seconds, not "${values.timeout}"`)
+
+const checkPages = async (): Promise<GroupResult[]> => {
+  const { pages: all, unmatched } = expandPages(positionals, base)
+  if (unmatched.length > 0)
+    usageError(`No such page, or no page under or matching: ${unmatched.join(', ')}`)
+  let pages = all
+  if (values.shard) {
+    try {
+      pages = pagesOfShard(all, parseShard(values.shard))
+    } catch (error) {
+      usageError((error as Error).message)
+    }
+    console.log(`shard ${values.shard}: ${pages.length} of ${all.length} pages`)
+  }
+  await ensurePython((line) => console.error(line))
+  const mock = await startMock()
+  const workspace = createWorkspace()
+  const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : undefined
+  const progress = progressReporter(process.stderr)
+  try {
+    return await checkSite(pages, {
+      mock,
+      workspace: workspace.root,
+      docsRoot: (page) => docsRoot ?? findDocsRoot(page),
+      timeoutMs,
+      progress,
+    })
+  } finally {
+    progress.done()
+    workspace.remove()
+    await mock.close()
+  }
+}
+
+const readReports = (): GroupResult[] => {
+  try {
+    return mergeReports(positionals.map((file) => resolve(base, file)))
+  } catch (error) {
+    return usageError(`--merge: ${(error as Error).message}`)
+  }
+}
+
+const ran = values.merge ? readReports() : await checkPages()
+const checked = values.strict ? strictFragments(ran) : ran
+
+const options = { strict: values.strict, base }
+if (baselineFile && values['write-baseline']) {
+  const count = writeBaseline(baselineFile, checked)
+  console.log(reports.terminal!(checked, options))
+  console.log(`\nWrote ${count} accepted failure${count === 1 ? '' : 's'} to ${values.baseline}`)
+  process.exit(0)
+}
+const { groups, fixed } = baselineFile
+  ? applyBaseline(checked, baseline, baselineFile)
+  : { groups: checked, fixed: [] }
+console.log(reports.terminal!(groups, options))
+for (const entry of fixed)
+  console.log(
+    `Fixed since the baseline: ${entry.page}:${entry.line} › ${entry.title} (${entry.verdict}); rewrite it with --write-baseline`,
+  )
+if (values.annotations) console.log(reports.annotations!(groups, options))
+for (const format of ['json', 'junit', 'markdown', 'html'] as const) {
+  const file = values[format]
+  if (file) await writeFile(resolve(base, file), reports[format]!(groups, options))
+}
+process.exitCode = groups.some((group) => groupFails(group, options.strict)) ? 1 : 0

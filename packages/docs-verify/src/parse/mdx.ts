@@ -1,0 +1,166 @@
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
+import { mdxFromMarkdown, type MdxJsxFlowElement, type MdxjsEsm } from 'mdast-util-mdx'
+import { frontmatter } from 'micromark-extension-frontmatter'
+import { mdxjs } from 'micromark-extension-mdxjs'
+import type { Code, Parent, Root, RootContent } from 'mdast'
+import type { Expression, Program } from 'estree'
+import type { CodeGroup, Fence, Operation, ParsedPage } from '../types.ts'
+
+export const parseUsageSnippet = (comment: string): Operation | undefined => {
+  if (!/^\s*\/\*\s*UsageSnippet\b/.test(comment)) return undefined
+  const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(comment)?.[1]
+  const [id, method, path] = [attribute('operationID'), attribute('method'), attribute('path')]
+  return id && method && path ? { id, method: method.toUpperCase(), path } : undefined
+}
+
+// Words in a fence's info string that are display options, not part of a bare-word title.
+const knownFlags = new Set(['lines', 'expandable', 'wrap', 'twoslash'])
+
+// ```lang title="Tab" lines   or   ```lang Tab Title expandable
+export const parseMeta = (
+  language: string,
+  meta: string | null | undefined,
+): Pick<Fence, 'title' | 'flags'> => {
+  const flags: string[] = []
+  const words: string[] = []
+  let title: string | undefined
+  for (const [, name, quoted, braced, word] of (meta ?? '').matchAll(
+    /(\w+)=(?:"([^"]*)"|\{([^}]*)\})|(\S+)/g,
+  )) {
+    if (name === 'title') title = quoted ?? braced
+    else if (name) flags.push(`${name}=${quoted ?? braced}`)
+    else if (knownFlags.has(word!)) flags.push(word!)
+    else words.push(word!)
+  }
+  return { title: title ?? (words.length > 0 ? words.join(' ') : language || 'untitled'), flags }
+}
+
+// llms-full.txt indents whole fences' contents; the site shows them flush left, and Python
+// would not run them otherwise. Only indentation common to every line is removed.
+export const dedent = (code: string) => {
+  const indents = code
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => line.match(/^[ \t]*/)![0].length)
+  const common = Math.min(...indents)
+  return common > 0 && Number.isFinite(common)
+    ? code
+        .split('\n')
+        .map((line) => line.slice(common))
+        .join('\n')
+    : code
+}
+
+// A fence that opens with a display option (```lines) has no language: the option is its meta.
+const fenceInfo = (node: Code) =>
+  node.lang && knownFlags.has(node.lang)
+    ? { language: '', meta: [node.lang, node.meta].filter(Boolean).join(' ') }
+    : { language: node.lang ?? '', meta: node.meta }
+
+const toFence = (node: Code, operation?: Operation): Fence => {
+  const { language, meta } = fenceInfo(node)
+  return {
+    ...parseMeta(language, meta),
+    language: language.toLowerCase(),
+    code: dedent(node.value),
+    line: node.position?.start.line ?? 0,
+    ...(operation ? { operation } : {}),
+  }
+}
+
+const templateData = (element: MdxJsxFlowElement): Expression | undefined => {
+  const data = element.attributes.find(
+    (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'data',
+  )
+  const value = data?.type === 'mdxJsxAttribute' ? data.value : undefined
+  const program =
+    typeof value === 'object' ? (value?.data?.estree as Program | undefined) : undefined
+  const statement = program?.body[0]
+  return statement?.type === 'ExpressionStatement' ? statement.expression : undefined
+}
+
+const isMdx = (file: string) => file.endsWith('.mdx')
+
+export const parseTree = (text: string, file: string): Root =>
+  isMdx(file)
+    ? fromMarkdown(text, {
+        extensions: [frontmatter(), mdxjs()],
+        mdastExtensions: [frontmatterFromMarkdown(), mdxFromMarkdown()],
+      })
+    : fromMarkdown(text, {
+        extensions: [frontmatter()],
+        mdastExtensions: [frontmatterFromMarkdown()],
+      })
+
+// Code groups as a reader sees tabs: in MDX, each `<CodeGroup>` (its fenced children; other JSX
+// such as `<LlmsOnly>` is not a tab); in Markdown, each run of consecutive fences, or a lone fence
+// that carries a title.
+export const parsePage = (text: string, file: string): ParsedPage => {
+  const tree = parseTree(text, file)
+  const groups: CodeGroup[] = []
+  const imports: Program[] = []
+  const add = (fences: Fence[], line: number, template?: Expression, standalone = false) =>
+    groups.push({
+      index: groups.length + 1,
+      line,
+      fences,
+      ...(template ? { template } : {}),
+      ...(standalone ? { standalone } : {}),
+    })
+
+  // Each fence an SDK reference's UsageSnippet comment stands before, with its operation.
+  const operations = new Map<Code, Operation>()
+  const fenceOf = (node: Code) => toFence(node, operations.get(node))
+
+  const walk = (parent: Parent, template?: Expression) => {
+    let run: Code[] = []
+    let declared: Operation | undefined
+    const flushRun = () => {
+      const titled = run.length === 1 && /\btitle=/.test(run[0]!.meta ?? '')
+      if (!isMdx(file) && (run.length > 1 || titled))
+        add(run.map(fenceOf), run[0]!.position?.start.line ?? 0, template)
+      // Every other fence is a block of its own: tutorials are made of them.
+      else
+        for (const node of run) add([fenceOf(node)], node.position?.start.line ?? 0, template, true)
+      run = []
+    }
+    for (const node of parent.children as RootContent[]) {
+      // Tabs of one group stand back to back; a blank line or prose between fences ends the group.
+      const previous = run.at(-1)
+      if (
+        node.type === 'code' &&
+        previous &&
+        (node.position?.start.line ?? 0) - (previous.position?.end.line ?? 0) > 1
+      )
+        flushRun()
+      if (node.type === 'code') {
+        if (declared) operations.set(node, declared)
+        declared = undefined
+        run.push(node)
+        continue
+      }
+      if (node.type === 'mdxFlowExpression') {
+        declared = parseUsageSnippet(node.value) ?? declared
+        continue
+      }
+      flushRun()
+      if (node.type === 'mdxjsEsm') {
+        const program = (node as MdxjsEsm).data?.estree as Program | undefined
+        if (program) imports.push(program)
+      } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CodeGroup') {
+        const fences = node.children
+          .filter((child): child is Code => child.type === 'code')
+          .map(fenceOf)
+        add(fences, node.position?.start.line ?? 0, template)
+      } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Template') {
+        walk(node, templateData(node) ?? template)
+      } else if ('children' in node) {
+        walk(node as Parent, template)
+      }
+    }
+    flushRun()
+  }
+  walk(tree)
+  return { groups, imports }
+}

@@ -1,0 +1,103 @@
+import { relative } from 'node:path'
+import type { BlockResult, GroupResult, ReportOptions } from '../types.ts'
+import { countByCause } from '../judge/causes.ts'
+
+// What is not a failure: a pass, a block the checker cannot judge (skipped, with why), a block
+// that only declares what later blocks use, a fragment (unless --strict counts it), and the
+// checker's own fault (a 5xx from the mock), which is never the page's.
+const notFailures = new Set(['pass', 'skipped', 'definition-only', 'fragment', 'checker-fault'])
+
+export const isFailure = (block: BlockResult) =>
+  (!notFailures.has(block.verdict) || block.strictFailure === true) && !block.accepted
+
+// Under --strict a fragment fails: the docs team wants every block complete.
+export const strictFragments = (groups: GroupResult[]): GroupResult[] =>
+  groups.map((group) => ({
+    ...group,
+    blocks: group.blocks.map((block) =>
+      block.verdict === 'fragment' ? { ...block, strictFailure: true } : block,
+    ),
+  }))
+
+// Under --strict, header differences between a group's tabs fail the group too.
+export const failsOnHeaders = (group: GroupResult, strict: boolean) =>
+  strict && group.comparison.headers.length > 0
+
+export const groupFails = (group: GroupResult, strict: boolean) =>
+  group.blocks.some(isFailure) || failsOnHeaders(group, strict)
+
+// Each verdict that is not a failure has its mark; an accepted failure is ≈, any other ✗.
+const marks: Partial<Record<BlockResult['verdict'], string>> = {
+  pass: '✓',
+  skipped: '–',
+  'definition-only': '○',
+  fragment: '◌',
+  'checker-fault': '⚠',
+}
+export const mark = (block: BlockResult) =>
+  block.accepted ? '≈' : isFailure(block) ? '✗' : (marks[block.verdict] ?? '✗')
+
+// A failure the baseline accepts says so beside its verdict.
+export const verdictText = (block: BlockResult) =>
+  block.accepted ? `${block.verdict} (accepted by the baseline)` : block.verdict
+
+// Every line number is a line of the page: a group's is its first fence (or <CodeGroup>).
+export const where = (group: GroupResult, { base }: ReportOptions) =>
+  `${relative(base, group.page)}:${group.line} (${group.pageLevel ? 'page' : group.standalone ? 'block' : `group ${group.index}`})`
+
+export const summary = (groups: GroupResult[], strict: boolean) => {
+  const blocks = groups.flatMap((group) => group.blocks)
+  return {
+    blocks: blocks.length,
+    passed: blocks.filter((block) => block.verdict === 'pass').length,
+    failed: blocks.filter(isFailure).length,
+    skipped: blocks.filter((block) => block.verdict === 'skipped').length,
+    accepted: blocks.filter((block) => block.accepted).length,
+    definitionOnly: blocks.filter((block) => block.verdict === 'definition-only').length,
+    fragments: blocks.filter((block) => block.verdict === 'fragment').length,
+    checkerFaults: blocks.filter((block) => block.verdict === 'checker-fault').length,
+    groups: groups.length,
+    groupsFailed: groups.filter((group) => groupFails(group, strict)).length,
+    groupsFailedOnHeadersAlone: groups.filter(
+      (group) => !group.blocks.some(isFailure) && failsOnHeaders(group, strict),
+    ).length,
+  }
+}
+
+// The site at a glance: its failures by cause, and the pages that have them, most first.
+export const siteSummary = (groups: GroupResult[], { base }: ReportOptions) => {
+  const failures = groups.flatMap((group) => group.blocks).filter(isFailure)
+  const byPage = [...Map.groupBy(failures, (block) => relative(base, block.page)).entries()]
+    .map(([page, blocks]) => ({ page, count: blocks.length }))
+    .sort((a, b) => b.count - a.count || a.page.localeCompare(b.page))
+  return { byCause: countByCause(failures), byPage }
+}
+
+export const siteSummaryLines = (groups: GroupResult[], options: ReportOptions) => {
+  const { byCause, byPage } = siteSummary(groups, options)
+  if (byCause.length === 0) return []
+  return [
+    `Failures by cause: ${byCause.map(({ cause, count }) => `${count} ${cause}`).join(', ')}`,
+    `Failures by page: ${byPage.map(({ page, count }) => `${page} ${count}`).join(', ')}`,
+  ]
+}
+
+// One sentence for both the terminal and Markdown, so block counts and group verdicts never disagree.
+export const summaryLine = (groups: GroupResult[], strict: boolean) => {
+  const s = summary(groups, strict)
+  const headers =
+    s.groupsFailedOnHeadersAlone > 0
+      ? `, ${s.groupsFailedOnHeadersAlone} on header differences alone (--strict)`
+      : ''
+  const accepted = s.accepted > 0 ? `, ${s.accepted} accepted by the baseline` : ''
+  const declaring = s.definitionOnly > 0 ? `, ${s.definitionOnly} only declare` : ''
+  const fragments =
+    s.fragments > 0 ? `, ${s.fragments} fragment${s.fragments === 1 ? '' : 's'}` : ''
+  const ours =
+    s.checkerFaults > 0
+      ? `, ${s.checkerFaults} the checker's own fault (not the page's: please report it)`
+      : ''
+  return `blocks: ${s.passed} passed, ${s.failed} failed${accepted}${declaring}${fragments}, ${s.skipped} skipped${ours}; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
+}
+
+export const headerMark = (strict: boolean) => (strict ? '✗' : '!')

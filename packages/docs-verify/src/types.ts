@@ -1,0 +1,352 @@
+// What the stages hand each other, and nothing else: types only, so a stage imports this and
+// never another stage's code. The pipeline goes: a page's text → Page (parse/) → PlannedBlock
+// (plan/) → RunFacts and CheckedFile (run/) → BlockResult and GroupResult (judge/) → reports
+// (report/). check-site.ts wires the stages together; cli.ts reads the command line.
+import type { CanonicalRequest, ProgramRun } from '@conformance/common'
+import type { RefusedEntry, RequestEntry, RunningMock } from '@conformance/openrouter-mock'
+import type { Expression, Program } from 'estree'
+
+// ——— parse/: a page as its author wrote it ———
+
+// `{/* UsageSnippet … operationID="createKeys" method="post" path="/keys" */}` before a fence.
+export type Operation = { id: string; method: string; path: string }
+
+// A fence of a page: one tab of a code group, or a block of its own.
+export type Fence = {
+  title: string
+  language: string
+  flags: string[]
+  code: string
+  line: number
+  // The API operation an SDK reference's "Example Usage" block declares it calls.
+  operation?: Operation
+}
+
+export type CodeGroup = {
+  index: number
+  line: number
+  fences: Fence[]
+  // A fence outside any group: checked too, as a group of one.
+  standalone?: boolean
+  // `<Template data={{…}}>` around the group: the expression, evaluated later against imports.
+  template?: Expression
+}
+
+export type ParsedPage = {
+  groups: CodeGroup[]
+  // The page's `import … from '…'` statements, for resolving template values.
+  imports: Program[]
+}
+
+// Why a page cannot be checked at all, where.
+export type PageProblem = { message: string; line: number; column: number }
+
+export type PageLimits = {
+  // A page larger than this is not read (a generated file, a data dump named .mdx).
+  pageBytes: number
+  // A block larger than this is not run.
+  blockBytes: number
+  // Blocks of one page past this many are not run.
+  blocks: number
+}
+
+// What a block's result says of where it stands on the page, from the moment it is read.
+export type BlockPlace = {
+  page: string
+  group: number
+  title: string
+  language: string
+  line: number
+  // The block as the page has it (before templates and placeholders), for reports that show it.
+  code?: string
+  request: CanonicalRequest | null
+  warnings: string[]
+  operation?: Operation
+}
+
+// One block of a page, read: where it stands, its code as the site renders it, and why it cannot
+// be run, where that is already known.
+export type Block = {
+  place: BlockPlace
+  // The index of its group among the page's.
+  groupIndex: number
+  code: string
+  // Why its <Template> cannot be rendered, if so (it is not run, unless it is no program at all).
+  unrenderable?: string
+  // Its result, where it is known before any plan: a block over a limit is not judged.
+  settled?: BlockResult
+}
+
+export type Page = {
+  file: string
+  // Why it cannot be checked at all (it is checked for nothing else).
+  problem?: PageProblem
+  // The checker's own failure on it: reported as ours, and the run goes on.
+  fault?: unknown
+  groups: CodeGroup[]
+  blocks: Block[]
+  // The names the page imports (its template constants among them).
+  imports: Set<string>
+  // `export NAME=value` lines the page's blocks tell the reader to run.
+  exported: Record<string, string>
+}
+
+// ——— plan/: how each block is judged, and the files it is run and type-checked from ———
+
+export type Runner = 'typescript' | 'python' | 'shell'
+
+// JavaScript and TypeScript are one family: their blocks join each other.
+export type Family = 'javascript' | 'python' | 'shell'
+
+export type StatementKind =
+  // `import …`
+  | 'import'
+  // Types alone, erased when the program runs: interfaces, type aliases, `declare`, a function's
+  // signature without a body.
+  | 'type'
+  // `const value: SomeType = { … }`: a value written out under a declared type, computing nothing.
+  | 'typed-value'
+  // Other declarations: functions, classes, variables that compute their value.
+  | 'declaration'
+  // Anything else: calls, loops, assignments.
+  | 'other'
+
+// One top-level statement of a block, as the join needs it.
+export type JoinStatement = {
+  text: string
+  // The block line it starts on (1-based).
+  line: number
+  defines: string[]
+  assigns: string[]
+  // Names it uses and does not bind, values and types alike, and the values among them.
+  uses: string[]
+  values: string[]
+}
+
+// What a block means to the blocks around it, as a reader follows the page: its top-level
+// statements, the names it uses and defines nowhere itself, and whether it only declares.
+export type BlockNames = {
+  statements: (JoinStatement & { kind: StatementKind })[]
+  defines: string[]
+  // Values it uses and does not define: what must exist when it runs (types aside).
+  uses: string[]
+  onlyDeclares: boolean
+  jsx: boolean
+}
+
+// One member of a values block: a literal (`"deny"`) or a type (`Unrecognized<string>`), with the
+// block line it is on.
+export type ValueMember = { text: string; literal: boolean; line: number }
+
+// What a TypeScript block is: a program runs; reference notation is type-checked, never run.
+export type BlockKind =
+  | { kind: 'program' }
+  | { kind: 'type-example' }
+  | { kind: 'declarations' }
+  | { kind: 'values'; members: ValueMember[] }
+  | { kind: 'signatures' }
+
+export type Joined = {
+  // The earlier statements the block runs after, in page order, one after another, and the number
+  // of lines they take: the block's own code follows them.
+  prefix: string
+  prefixLines: number
+  // The page lines of the blocks those statements come from.
+  joinedWith: number[]
+  // Values the block (or a statement it runs after) uses that no statement on the page defines.
+  unresolved: string[]
+}
+
+// How a block was judged when it was not run: by the type checker alone (reference notation), or
+// as a fragment of a program.
+export type Mode = 'type-example' | 'declarations' | 'values' | 'signatures' | 'fragment'
+
+// A block planned to run, to be type-checked alone, or as a fragment, with its files written.
+export type PlannedBlock = {
+  block: Block
+  runner: Runner
+  id: string
+  mode: 'run' | Mode
+  joined: Joined
+  family: Family
+  names?: BlockNames
+  // The page lines of the block's own code begin after this many lines of its files.
+  prefixLines: number
+  ownLines: number
+  runFile?: string
+  checkFile?: string
+  key?: string
+  environment: Record<string, string>
+  // Values nothing on the page defines; those a sibling tab defines; template constants.
+  open: string[]
+  lost: string[]
+  unrendered: string[]
+  // The packages its code (joined) imports.
+  imported: string[]
+}
+
+// What a page's plan is: each of its blocks, in page order, planned, or settled before any run (a
+// block not judged, with why); or the checker's own failure to plan it.
+export type PlannedPage = {
+  page: Page
+  blocks: ({ planned: PlannedBlock } | { settled: BlockResult })[]
+  fault?: unknown
+}
+
+// ——— run/: what happened ———
+
+// One compiler error, at a line of the block's file. `message` is tsc's headline joined with the
+// deepest line of its explanation, which is where it names the property or type at fault.
+export type TypeCheckError = { line: number; column: number; code: string; message: string }
+
+export type CheckedFile = {
+  errors: TypeCheckError[]
+  // Names nothing on the page or in TypeScript's libraries defines, left open (any) so the rest
+  // of the block is still checked.
+  leftOpen: string[]
+  // Namespaces the block writes without importing them (`models.Foo`), resolved to the module
+  // of that name of a package the checker provides.
+  resolved: Record<string, string>
+}
+
+// What one run of a block's program did: its process, the requests the mock saw from it, the
+// connections the proxy refused, under which key.
+export type RunAttempt = {
+  run: ProgramRun
+  requests: RequestEntry[]
+  refused: RefusedEntry[]
+  key: string
+}
+
+// Every run of a block: the last one counts; the notes say why it ran again (a management key the
+// operation needs, an object of the reader's account made for it), and `missingIds` what only
+// the reader's account has, which the mock does not keep.
+export type RunFacts = {
+  last: RunAttempt
+  notes: string[]
+  missingIds: string[]
+}
+
+// ——— judge/: what it means ———
+
+export type Verdict =
+  | 'pass'
+  | 'skipped'
+  | 'unrenderable'
+  | 'failed-before-sending'
+  | 'rejected-request'
+  | 'crashed'
+  | 'hung'
+  | 'sent-nothing'
+  | 'definition-only'
+  | 'type-error'
+  | 'wrong-operation'
+  // Uses names nothing on the page defines, by intent: a part of a program, not one.
+  | 'fragment'
+  // The mock answered 5xx, or the checker failed: the checker's own fault, never the page's.
+  | 'checker-fault'
+  // The page cannot be read or parsed: one verdict for the whole page.
+  | 'unparseable'
+
+// What kind of docs bug a failure is, so a docs team can sort a site's failures.
+export type Cause =
+  | "the SDK's own error"
+  | 'an export the package does not have'
+  | 'a field the type requires is missing'
+  | 'an option or field the type does not have'
+  | 'a method or property the SDK does not have'
+  | 'a type error'
+  | 'a syntax error'
+  | 'a name nothing on the page defines'
+  | 'a template constant the site leaves unrendered'
+  | 'a request the API rejects'
+  | 'a crash after the answer'
+  | 'a crash before sending'
+  | 'hangs'
+  | 'sends nothing'
+  | 'calls another operation'
+  | 'a template that cannot be rendered'
+  | 'a page that does not parse'
+
+export type SentRequest = { method: string; path: string; status?: number; answer?: string }
+
+export type Evidence = {
+  requests: SentRequest[]
+  exitCode?: number
+  // The line of stderr that names the error, if any.
+  error?: string
+  stdoutTail: string
+  stderrTail: string
+  typeErrors: string[]
+}
+
+// A verdict on what a block did, before it is placed on its page.
+export type Judgement = {
+  verdict: Verdict
+  // One line that says why, quoting the block's own error where there is one.
+  reason: string
+  // What to change, where the SDK, Python or the type checker names it.
+  fix?: string
+  evidence: Evidence
+  request: CanonicalRequest | null
+  warnings: string[]
+}
+
+export type BlockResult = BlockPlace & {
+  verdict: Verdict
+  reason: string
+  fix?: string
+  evidence?: Evidence
+  // A failure the baseline (--baseline) accepts: reported, and no longer failing the run.
+  accepted?: boolean
+  // The page lines of the earlier blocks this one ran after, because it uses what they define.
+  joinedWith?: number[]
+  // How it was judged, where it was not run.
+  mode?: Mode
+  // Names it uses that the page imports as template constants, which the site leaves unrendered.
+  unrendered?: string[]
+  cause?: Cause
+  // A fragment counted as a failure (--strict).
+  strictFailure?: boolean
+  // Where the checker itself failed (a checker-fault): in the JSON report only.
+  stack?: string
+}
+
+export type Comparison = {
+  // Header differences and legacy names: warnings, failures under --strict.
+  headers: string[]
+  // Body differences: often on purpose (a different prompt per tab), so reported, never failed.
+  bodies: string[]
+}
+
+export type GroupResult = {
+  page: string
+  index: number
+  line: number
+  standalone?: boolean
+  // The verdict of the whole page (it does not parse, or the checker failed on it), not a group's.
+  pageLevel?: boolean
+  blocks: BlockResult[]
+  comparison: Comparison
+}
+
+// ——— the run as a whole ———
+
+// What a site run reports as it goes: how many blocks each page has once every page is read, then
+// each block's result as it comes (report/progress.ts prints them).
+export type Progress = {
+  planned: (totals: { pages: Map<string, number>; blocks: number }) => void
+  judged: (result: BlockResult) => void
+}
+
+export type SiteOptions = {
+  mock: RunningMock
+  workspace: string
+  docsRoot?: (page: string) => string | undefined
+  timeoutMs: number
+  progress?: Progress
+  limits?: PageLimits
+}
+
+// `base` is where the user ran the command: pages are shown as they would type them.
+export type ReportOptions = { strict: boolean; base: string }
