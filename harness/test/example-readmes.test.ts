@@ -6,7 +6,7 @@ import { startMock, type RunningMock } from '@conformance/openrouter-mock'
 import { repoDir } from '../src/paths.ts'
 import { loadScenarios } from '../src/scenarios.ts'
 import { exampleStyles } from '../src/styles.ts'
-import { scratchClone, userShellEnvironment } from './scratch-clone.ts'
+import { scratchClone, userShellEnvironment } from '@conformance/common/testing'
 
 // Each example's README "How to run", followed as written in a scratch clone of the example, from
 // a new user's shell: the install step's command, then the run step's,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { execa } from 'execa'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { scratchClone, userShellEnvironment } from './scratch-clone.ts'
+import { scratchClone, userShellEnvironment } from '@conformance/common/testing'
 
 // The README's first command on a fresh clone, in a terminal (`script` gives it one), from a new
 // user's shell: what it prints is progress and the matrix, no warnings. The `node` package's

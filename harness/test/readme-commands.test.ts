@@ -4,7 +4,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { execa } from 'execa'
 import { expect, it } from 'vitest'
 import { harnessDir, repoDir } from '../src/paths.ts'
-import { userShellEnvironment } from './scratch-clone.ts'
+import { userShellEnvironment } from '@conformance/common/testing'
 
 // The README's command for one cell, run where it says to run it.
 it("the README's vitest command picks one cell, from the folder the README names", async () => {

@@ -4,7 +4,7 @@ import { execa } from 'execa'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { parsePage } from 'openrouter-docs-verify'
 import { repoDir } from '../src/paths.ts'
-import { scratchClone, userShellEnvironment } from './scratch-clone.ts'
+import { scratchClone, userShellEnvironment } from '@conformance/common/testing'
 import { sharedFile } from '@conformance/common/testing'
 
 // The README's "try a snippet by hand", followed literally on a fresh clone from a new user's

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { globSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -122,9 +123,24 @@ const checkPages = async (): Promise<GroupResult[]> => {
   }
 }
 
+// Shards' reports by name or by a quoted glob (`shards/*/report.json`), each once, in order.
+const reportFiles = () => [
+  ...new Set(
+    positionals.flatMap((arg) =>
+      /[*?[{]/.test(arg)
+        ? globSync(arg, { cwd: base })
+            .sort()
+            .map((file) => resolve(base, file))
+        : [resolve(base, arg)],
+    ),
+  ),
+]
+
 const readReports = (): GroupResult[] => {
   try {
-    return mergeReports(positionals.map((file) => resolve(base, file)))
+    const files = reportFiles()
+    if (files.length === 0) usageError(`--merge: no report matches ${positionals.join(', ')}`)
+    return mergeReports(files)
   } catch (error) {
     return usageError(`--merge: ${(error as Error).message}`)
   }

@@ -1,2 +1,3 @@
 export { launchBrowser } from './browser.ts'
 export { sharedDir, sharedFile } from './shared-material.ts'
+export { scratchClone, userShellEnvironment } from './scratch-clone.ts'

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { repoDir } from '../src/paths.ts'
+import { fileURLToPath } from 'node:url'
+
+// The repository this helper is in.
+const repoDir = fileURLToPath(new URL('../../../../', import.meta.url))
 
 // What a fresh clone of this working tree would hold: every file git tracks or would track
 // (committed or not), and nothing it ignores: no node_modules, no venvs, no build output.
