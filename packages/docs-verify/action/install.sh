@@ -18,3 +18,15 @@ npx -y pnpm@10.34.8 --filter openrouter-docs-verify pack --pack-destination "$pr
 cd "$prefix"
 [ -f package.json ] || echo '{ "private": true }' > package.json
 npm install --no-audit --no-fund ./openrouter-docs-verify-*.tgz
+# Each block runs in a sandbox (bubblewrap; strace names what a block tried). A GitHub-hosted
+# runner may install them with sudo; Ubuntu 24.04's AppArmor allows unprivileged user namespaces
+# only when asked. Elsewhere the checker says what is missing, once, when it starts.
+if ! command -v bwrap >/dev/null || ! command -v strace >/dev/null; then
+  if sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq && sudo apt-get install -y -qq bubblewrap strace >/dev/null
+  fi
+fi
+if [ "$(cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns 2>/dev/null || echo 0)" = 1 ] &&
+  sudo -n true 2>/dev/null; then
+  sudo sysctl -q -w kernel.apparmor_restrict_unprivileged_userns=0
+fi

@@ -12,6 +12,8 @@ options=()
 [ -n "${INPUT_SHARD:-}" ] && options+=(--shard "$INPUT_SHARD")
 [ "${INPUT_STRICT:-false}" = true ] && options+=(--strict)
 [ "${INPUT_MERGE:-false}" = true ] && options+=(--merge)
+[ -n "${INPUT_CHANGED_SINCE:-}" ] && options+=(--changed-since "$INPUT_CHANGED_SINCE")
+[ "${INPUT_NAVIGATION_ONLY:-false}" = true ] && options+=(--navigation-only)
 status=0
 "$checker" "${paths[@]}" "${options[@]}" --annotations \
   --json "$reports/report.json" --junit "$reports/report.xml" \

@@ -2,7 +2,9 @@
 // The docs checker on a whole site against its floor: the blocks it ran, run bare (the files it wrote,
 // in parallel at the same concurrency, against a mock already running, with no parsing, type
 // check, proxy per block or verdict). Blocks per second for both, and the ratio. Not a test: it
-// prints. Usage: node scripts/bench.ts [folder] (default: the site pages in ../shared/).
+// prints. Then the same site with every block in its sandbox (where the machine can make one):
+// the sandbox's cost per run block. Usage: node scripts/bench.ts [folder] (default: the site
+// pages in ../shared/).
 import { existsSync, readdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +16,9 @@ import { runProgram } from '@conformance/common'
 import { checkSite } from '../src/check-site.ts'
 import { runnerCommand } from '../src/run/run-block.ts'
 import { expandPages, findDocsRoot } from '../src/parse/pages.ts'
-import { createWorkspace } from '../src/run/index.ts'
+import { createWorkspace, prepareSandbox, sandboxSupport } from '../src/run/index.ts'
+import { pythonInterpreter } from '../src/python.ts'
+import { toolboxDirs } from '../src/toolbox.ts'
 
 const { positionals } = parseArgs({ allowPositionals: true })
 const site =
@@ -85,6 +89,34 @@ try {
     `the same ${programs.length} blocks bare: ${(bare / 1000).toFixed(2)} s, ${perSecond(programs.length, bare)} blocks/s`,
   )
   console.log(`ratio: ${(checked / bare).toFixed(2)}×`)
+
+  const support = sandboxSupport()
+  if (!support.available) console.log(`sandboxed: not measured (${support.why})`)
+  else {
+    const contained = createWorkspace()
+    try {
+      const sandbox = prepareSandbox({
+        workspace: contained.root,
+        caFile: mock.caFile,
+        python: pythonInterpreter(),
+        toolbox: toolboxDirs(),
+      })
+      const sandboxStarted = performance.now()
+      await checkSite(pages, {
+        mock,
+        workspace: contained.root,
+        docsRoot: findDocsRoot,
+        timeoutMs,
+        sandbox,
+      })
+      const sandboxed = performance.now() - sandboxStarted
+      console.log(
+        `docs:verify, every block in its sandbox: ${(sandboxed / 1000).toFixed(2)} s, ${perSecond(programs.length, sandboxed)} run blocks/s; the sandbox's cost: ${(((sandboxed - checked) / programs.length) * availableParallelism()).toFixed(0)} ms a run block (${(sandboxed / checked).toFixed(2)}× the run uncontained)`,
+      )
+    } finally {
+      contained.remove()
+    }
+  }
 } finally {
   workspace.remove()
   await mock.close()

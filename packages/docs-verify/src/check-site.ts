@@ -1,18 +1,21 @@
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import pLimit from 'p-limit'
-import { groupsOf, judgeBlockRun, judgeTypes, withCause } from './judge/index.ts'
+import { groupsOf, judgeBlockRun, judgeTypes, withCause, withDirectives } from './judge/index.ts'
 import { readPage } from './parse/index.ts'
+import { placePage, siteNavigation } from './parse/navigation.ts'
 import { defaultLimits } from './parse/page-input.ts'
 import { planSite } from './plan/index.ts'
 import { runBlock, typeCheck } from './run/index.ts'
 import { namespaceModule } from './toolbox.ts'
 import type {
+  Block,
   BlockPlace,
   BlockResult,
   CheckedFile,
   GroupResult,
   Page,
+  PageSite,
   PlannedBlock,
   PlannedPage,
   SiteOptions,
@@ -54,6 +57,7 @@ const pageGroup = (page: Page, result: BlockResult): GroupResult => ({
   index: 0,
   line: result.line,
   pageLevel: true,
+  ...(page.site ? { site: page.site } : {}),
   blocks: [result],
   comparison: { headers: [], bodies: [] },
 })
@@ -65,11 +69,30 @@ const pageGroup = (page: Page, result: BlockResult): GroupResult => ({
 // its own, and every other page is checked as usual. Results come in page order.
 export const checkSite = async (pages: string[], options: SiteOptions): Promise<GroupResult[]> => {
   const limits = options.limits ?? defaultLimits
+  const navigationOf = siteNavigation()
   const read = pages.map((file): Page => {
+    let site: PageSite | undefined
     try {
-      return readPage(file, options.docsRoot?.(file), limits)
+      const docsRoot = options.docsRoot?.(file)
+      const placed = placePage(
+        file,
+        docsRoot,
+        navigationOf(docsRoot),
+        options.base ?? process.cwd(),
+      )
+      const selected = options.selected?.get(file)
+      site = selected ? { ...placed, selected } : placed
+      return { ...readPage(file, docsRoot, limits), site }
     } catch (fault) {
-      return { file, groups: [], blocks: [], imports: new Set(), exported: {}, fault }
+      return {
+        file,
+        ...(site ? { site } : {}),
+        groups: [],
+        blocks: [],
+        imports: new Set(),
+        exported: {},
+        fault,
+      }
     }
   })
   const whole = (page: Page) => page.problem !== undefined || page.fault !== undefined
@@ -95,10 +118,11 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
   const typesOf = async (entry: PlannedBlock): Promise<CheckedFile | undefined> =>
     entry.checkFile ? (await checked).get(entry.checkFile) : undefined
   const schedule = pLimit(availableParallelism())
-  const judged = (result: BlockResult, entry?: PlannedBlock) => {
-    const withItsCause = withCause(result, entry?.imported)
-    options.progress?.judged(withItsCause)
-    return withItsCause
+  const judged = (result: BlockResult, block?: Block, entry?: PlannedBlock) => {
+    const caused = withCause(result, entry?.imported)
+    const told = block ? withDirectives(caused, block) : caused
+    options.progress?.judged(told)
+    return told
   }
   // A block runs while the site's type check goes on; only its process holds a core.
   const judge = async (entry: PlannedBlock): Promise<BlockResult> => {
@@ -113,23 +137,26 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
         key: entry.key!,
         account: entry.id,
         environment: entry.environment,
+        page: entry.block.place.page,
         schedule,
+        ...(options.sandbox ? { sandbox: options.sandbox } : {}),
       },
-      options.timeoutMs,
+      entry.timeoutMs ?? options.timeoutMs,
     )
-    return judgeBlockRun(entry, facts, await typesOf(entry), options.timeoutMs)
+    return judgeBlockRun(entry, facts, await typesOf(entry), entry.timeoutMs ?? options.timeoutMs)
   }
   const results = await Promise.all(
     plans.map(async ({ page, blocks, fault }: PlannedPage) => {
       if (whole(page) || fault)
         return [pageGroup(page, judged(pageResult(page, page.fault ?? fault)))]
       const judgedBlocks = await Promise.all(
-        blocks.map(async (entry) => {
-          if ('settled' in entry) return judged(entry.settled)
+        blocks.map(async (entry, i) => {
+          const block = page.blocks[i]
+          if ('settled' in entry) return judged(entry.settled, block)
           try {
-            return judged(await judge(entry.planned), entry.planned)
+            return judged(await judge(entry.planned), block, entry.planned)
           } catch (error) {
-            return judged(checkerFault(entry.planned.block.place, 'this block', error))
+            return judged(checkerFault(entry.planned.block.place, 'this block', error), block)
           }
         }),
       )

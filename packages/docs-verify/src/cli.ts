@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { globSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startMock } from '@conformance/openrouter-mock'
 import { checkSite } from './check-site.ts'
+import { ChangedSinceError, filesChangedSince, selectChanged } from './parse/changed.ts'
+import { placePage, siteNavigation } from './parse/navigation.ts'
 import { expandPages, findDocsRoot } from './parse/pages.ts'
-import { ensurePython } from './python.ts'
 import {
   applyBaseline,
   BaselineError,
@@ -20,8 +21,10 @@ import {
   strictFragments,
   writeBaseline,
 } from './report/index.ts'
-import { createWorkspace } from './run/index.ts'
-import type { GroupResult } from './types.ts'
+import { createWorkspace, prepareSandbox, sandboxSupport } from './run/index.ts'
+import { ensurePython, pythonInterpreter } from './python.ts'
+import { toolboxDirs } from './toolbox.ts'
+import type { GroupResult, Sandbox, SandboxMode } from './types.ts'
 
 const usage = `Usage: openrouter-docs-verify [options] <page | folder | glob>...
 
@@ -36,9 +39,18 @@ folders or snippets/); quote a glob ("docs/**/*.mdx") so the checker expands it.
   --baseline FILE    failures accepted for now (JSON): they are reported, and only others fail
   --write-baseline   write this run's failures to the --baseline FILE, and exit 0
   --annotations      print GitHub Actions annotations (::error file=…,line=…) on page lines
+  --changed-since REF
+                     check only the pages changed since REF (git: since this branch left it,
+                     with what is not committed yet), and those importing a changed snippet
+  --navigation-only  check only the pages the site's navigation lists (docs.json or mint.json),
+                     not those only a link reaches
   --shard I/N        check only the I-th of N equal shares of the pages (one per CI machine)
   --merge            the arguments are shards' --json reports: print and write them as one run
   --cwd DIR          resolve page and report paths from DIR (\`pnpm docs:verify\` passes where you ran it)
+  --sandbox MODE      required: every block runs contained (its own network, file system view
+                     and limits; bubblewrap), or the run refuses to start; best-effort: contained
+                     where the machine allows, else said once and run as before; off (default:
+                     required where CI is set, else best-effort)
   --strict           header differences between a group's tabs fail it (default: warnings)
   --timeout SECONDS  per tab, before it is killed as hung (default: 20)
   --json FILE        write the JSON report (a "blocks" array: title, verdict, reason, evidence)
@@ -53,6 +65,7 @@ const { values, positionals } = parseArgs({
     'docs-root': { type: 'string' },
     cwd: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    sandbox: { type: 'string' },
     timeout: { type: 'string', default: '20' },
     json: { type: 'string' },
     junit: { type: 'string' },
@@ -62,6 +75,8 @@ const { values, positionals } = parseArgs({
     'write-baseline': { type: 'boolean', default: false },
     annotations: { type: 'boolean', default: false },
     shard: { type: 'string' },
+    'navigation-only': { type: 'boolean', default: false },
+    'changed-since': { type: 'string' },
     merge: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -86,33 +101,107 @@ try {
   if (!(error instanceof BaselineError)) throw error
   usageError(error.message)
 }
+const sandboxMode = (values.sandbox ?? (process.env.CI ? 'required' : 'best-effort')) as SandboxMode
+if (!['required', 'best-effort', 'off'].includes(sandboxMode))
+  usageError(`--sandbox takes required, best-effort or off, not "${values.sandbox}"`)
 const timeoutMs = Number(values.timeout) * 1000
 if (!(timeoutMs > 0))
   usageError(`--timeout takes a positive number of seconds, not "${values.timeout}"`)
+
+// Whether blocks run contained, said once before any runs: a block of a page from a pull
+// request is code from outside the team.
+const containment = (workspace: string, caFile: string): Sandbox | undefined => {
+  if (sandboxMode === 'off') {
+    console.error(
+      "sandbox: off (--sandbox=off): blocks run as the checker's own children, uncontained",
+    )
+    return undefined
+  }
+  const support = sandboxSupport()
+  const problem = support.available ? undefined : support.why
+  const sandbox = support.available
+    ? prepareSandbox({ workspace, caFile, python: pythonInterpreter(), toolbox: toolboxDirs() })
+    : undefined
+  if (sandbox) {
+    const { processes, diskBytes, memoryBytes, outputBytes } = sandbox.limits
+    const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+    console.error(
+      `sandbox: every block contained (bubblewrap): reaches only the mock, reads only its folder and the toolbox; at most ${processes} processes, ${mb(diskBytes)} of disk, ${mb(memoryBytes)} of memory, ${mb(outputBytes)} of output${support.available && support.strace ? '' : '; strace is not installed, so what a block tried is not named, only stopped'}`,
+    )
+    return sandbox
+  }
+  if (sandboxMode === 'required') {
+    console.error(
+      `sandbox: cannot contain blocks here: ${problem}. --sandbox=required (the default in CI) refuses to run a page's code uncontained; --sandbox=best-effort runs it as the checker's own children`,
+    )
+    process.exit(2)
+  }
+  console.error(
+    `sandbox: cannot contain blocks here (${problem}): running them uncontained (--sandbox=best-effort); a block can reach the network and read what the checker can`,
+  )
+  return undefined
+}
 
 const checkPages = async (): Promise<GroupResult[]> => {
   const { pages: all, unmatched } = expandPages(positionals, base)
   if (unmatched.length > 0)
     usageError(`No such page, or no page under or matching: ${unmatched.join(', ')}`)
+  const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : undefined
+  const rootOf = (page: string) => docsRoot ?? findDocsRoot(page)
   let pages = all
-  if (values.shard) {
+  if (values['navigation-only']) {
+    const navigationOf = siteNavigation()
+    const placed = pages.map((page) =>
+      placePage(page, rootOf(page), navigationOf(rootOf(page)), base),
+    )
+    if (placed.every((site) => site.inNavigation === undefined))
+      usageError(
+        '--navigation-only: no docs.json or mint.json above these pages lists a navigation',
+      )
+    pages = pages.filter((_, i) => placed[i]!.inNavigation)
+    console.log(
+      `the site's navigation lists ${pages.length} of the ${all.length} pages; the others, only a link reaches, are not checked`,
+    )
+  }
+  let selected: Map<string, string> | undefined
+  const ref = values['changed-since']
+  if (ref) {
     try {
-      pages = pagesOfShard(all, parseShard(values.shard))
+      selected = selectChanged(pages, filesChangedSince(ref, base), rootOf, base)
+    } catch (error) {
+      if (!(error instanceof ChangedSinceError)) throw error
+      usageError(`--changed-since ${ref}: ${error.message}`)
+    }
+    const chosen = selected!
+    pages = pages.filter((page) => chosen.has(page))
+    console.log(
+      `--changed-since ${ref}: ${pages.length} of ${all.length} pages${pages.length > 0 ? ':' : ' (no page, and no snippet a page imports, changed)'}`,
+    )
+    for (const page of pages) console.log(`  ${relative(base, page)}: ${chosen.get(page)}`)
+  }
+  if (values.shard) {
+    const chosen = pages.length
+    try {
+      pages = pagesOfShard(pages, parseShard(values.shard))
     } catch (error) {
       usageError((error as Error).message)
     }
-    console.log(`shard ${values.shard}: ${pages.length} of ${all.length} pages`)
+    console.log(`shard ${values.shard}: ${pages.length} of ${chosen} pages`)
   }
+  if (pages.length === 0) return []
   await ensurePython((line) => console.error(line))
   const mock = await startMock()
   const workspace = createWorkspace()
-  const docsRoot = values['docs-root'] ? resolve(base, values['docs-root']) : undefined
+  const sandbox = containment(workspace.root, mock.caFile)
   const progress = progressReporter(process.stderr)
   try {
     return await checkSite(pages, {
       mock,
       workspace: workspace.root,
-      docsRoot: (page) => docsRoot ?? findDocsRoot(page),
+      docsRoot: rootOf,
+      base,
+      ...(selected ? { selected } : {}),
+      ...(sandbox ? { sandbox } : {}),
       timeoutMs,
       progress,
     })

@@ -62,3 +62,7 @@ const namedSubpaths = (pkg: string) => {
   }
   return subpaths.get(pkg)!
 }
+
+// Where the packages a block may import live, and the types its type check reads: what a
+// block's sandbox shows it of the checker's own dependencies.
+export const toolboxDirs = () => [...importablePackages, '@types/node'].map(packageDir)

@@ -20,6 +20,9 @@ export type Fence = {
   line: number
   // The API operation an SDK reference's "Example Usage" block declares it calls.
   operation?: Operation
+  // What the comments before it tell the checker; and those it could not read, with why.
+  directives?: Directive[]
+  badDirectives?: string[]
 }
 
 export type CodeGroup = {
@@ -75,10 +78,37 @@ export type Block = {
   unrenderable?: string
   // Its result, where it is known before any plan: a block over a limit is not judged.
   settled?: BlockResult
+  // What the comments before it tell the checker, and those it could not read.
+  directives: Directive[]
+  badDirectives: string[]
 }
+
+// Where a page stands in its site, as a docs team names it: its path from the docs root, the
+// navigation section that lists it (docs.json), or its folder when the navigation does not.
+export type PageSite = {
+  // From the docs root (the folder with docs.json), else from where the checker ran.
+  path: string
+  // Navigation labels, outermost first (tab, group, nested group); or the folder's parts.
+  section: string[]
+  // Listed in the site's navigation; false when only a link reaches it; absent when the site has
+  // no navigation to say (no docs.json or mint.json).
+  inNavigation?: boolean
+  // Why --changed-since chose it (it changed; it imports a changed snippet).
+  selected?: string
+}
+
+// A comment before a block that tells the checker how to judge it:
+// `{/* docs-verify: skip "why" */}` (`<!-- … -->` in Markdown).
+export type Directive =
+  | { name: 'skip'; reason: string }
+  | { name: 'expect-fail'; reason: string }
+  | { name: 'timeout'; seconds: number }
+  // The block is the directive's own fence, hidden in the comment: later blocks run after it.
+  | { name: 'setup' }
 
 export type Page = {
   file: string
+  site?: PageSite
   // Why it cannot be checked at all (it is checked for nothing else).
   problem?: PageProblem
   // The checker's own failure on it: reported as ours, and the run goes on.
@@ -183,6 +213,8 @@ export type PlannedBlock = {
   unrendered: string[]
   // The packages its code (joined) imports.
   imported: string[]
+  // How long it may run, where the page says (`timeout 60s`).
+  timeoutMs?: number
 }
 
 // What a page's plan is: each of its blocks, in page order, planned, or settled before any run (a
@@ -216,6 +248,31 @@ export type RunAttempt = {
   requests: RequestEntry[]
   refused: RefusedEntry[]
   key: string
+  // What the block tried that its sandbox stopped (a socket elsewhere, a read outside its
+  // folder, a limit reached), in the reader's words.
+  contained: string[]
+  // The sandbox itself failed (the checker's fault, never the page's).
+  sandboxFault?: string
+}
+
+// How much a sandboxed block may take.
+export type SandboxLimits = {
+  processes: number
+  diskBytes: number
+  memoryBytes: number
+  outputBytes: number
+}
+
+// required: every block runs in its sandbox, or the run refuses to start; best-effort: in its
+// sandbox where the machine can make one, else as before, said once; off: as before.
+export type SandboxMode = 'required' | 'best-effort' | 'off'
+
+// The sandbox of a run, once the machine was asked: what each block may read, its limits.
+export type Sandbox = {
+  limits: SandboxLimits
+  readOnly: string[]
+  // The mock's CA certificate, where the sandbox's user can read it.
+  caFile: string
 }
 
 // Every run of a block: the last one counts; the notes say why it ran again (a management key the
@@ -241,6 +298,9 @@ export type Verdict =
   | 'definition-only'
   | 'type-error'
   | 'wrong-operation'
+  // It tried to leave its sandbox (a socket elsewhere, a file outside its folder) or reached a
+  // limit (processes, disk, output): stopped, and never a pass.
+  | 'contained'
   // Uses names nothing on the page defines, by intent: a part of a program, not one.
   | 'fragment'
   // The mock answered 5xx, or the checker failed: the checker's own fault, never the page's.
@@ -267,6 +327,8 @@ export type Cause =
   | 'calls another operation'
   | 'a template that cannot be rendered'
   | 'a page that does not parse'
+  | 'tries to leave its sandbox'
+  | 'reaches a limit of its sandbox'
 
 export type SentRequest = { method: string; path: string; status?: number; answer?: string }
 
@@ -299,6 +361,11 @@ export type BlockResult = BlockPlace & {
   evidence?: Evidence
   // A failure the baseline (--baseline) accepts: reported, and no longer failing the run.
   accepted?: boolean
+  // The page's `expect-fail "why"`: a failure it expects, reported and not failing the run; or a
+  // pass it did not expect (`passes`), named so the directive is removed.
+  expectFail?: { reason: string; passes?: boolean }
+  // What the page's directives make of it: one it could not read, an expect-fail that passes.
+  directiveNotes?: string[]
   // The page lines of the earlier blocks this one ran after, because it uses what they define.
   joinedWith?: number[]
   // How it was judged, where it was not run.
@@ -326,6 +393,7 @@ export type GroupResult = {
   standalone?: boolean
   // The verdict of the whole page (it does not parse, or the checker failed on it), not a group's.
   pageLevel?: boolean
+  site?: PageSite
   blocks: BlockResult[]
   comparison: Comparison
 }
@@ -343,7 +411,13 @@ export type SiteOptions = {
   mock: RunningMock
   workspace: string
   docsRoot?: (page: string) => string | undefined
+  // Where the user ran the command: a page outside any docs root is named from here.
+  base?: string
+  // Why each page was chosen, where --changed-since chose them.
+  selected?: Map<string, string>
   timeoutMs: number
+  // Where blocks run contained (run/sandbox.ts); without it, as the checker's own children.
+  sandbox?: Sandbox
   progress?: Progress
   limits?: PageLimits
 }

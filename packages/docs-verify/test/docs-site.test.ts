@@ -2,9 +2,11 @@ import { relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
 import { checkSite } from '../src/check-site.ts'
-import type { BlockResult } from '../src/types.ts'
+import type { BlockResult, PageSite } from '../src/types.ts'
 import { expandPages, findDocsRoot } from '../src/parse/pages.ts'
-import { createWorkspace } from '../src/run/index.ts'
+import { createWorkspace, prepareSandbox, sandboxSupport } from '../src/run/index.ts'
+import { pythonInterpreter } from '../src/python.ts'
+import { toolboxDirs } from '../src/toolbox.ts'
 import { sharedFile } from '@conformance/common/testing'
 
 // The 25 real pages of the public docs in shared/ (narrative pages, SDK reference operation and
@@ -347,6 +349,7 @@ const entry = (tab: BlockResult) => {
 }
 
 const seen = new Map<string, BlockResult[]>()
+const placed = new Map<string, PageSite | undefined>()
 let mock: RunningMock
 let workspace: ReturnType<typeof createWorkspace>
 beforeAll(async () => {
@@ -354,12 +357,23 @@ beforeAll(async () => {
   workspace = createWorkspace()
   // A generous timeout: these runs share two cores with the rest of the suite, and no block here
   // is expected to hang.
+  // Each block in its sandbox, as a docs team's CI runs it, where this machine can make one.
+  const sandbox = sandboxSupport().available
+    ? prepareSandbox({
+        workspace: workspace.root,
+        caFile: mock.caFile,
+        python: pythonInterpreter(),
+        toolbox: toolboxDirs(),
+      })
+    : undefined
   const groups = await checkSite(expandPages([site], site).pages, {
     mock,
     workspace: workspace.root,
     docsRoot: findDocsRoot,
     timeoutMs: 60_000,
+    ...(sandbox ? { sandbox } : {}),
   })
+  for (const group of groups) placed.set(relative(site, group.page), group.site)
   for (const [page, pageGroups] of Map.groupBy(groups, (group) => group.page))
     seen.set(
       relative(site, page),
@@ -378,6 +392,23 @@ describe('every block of the published site pages', () => {
 
   it.each(Object.keys(expected))('%s', (page) => {
     expect(seen.get(page)?.map(entry)).toEqual(expected[page])
+  })
+
+  // The site's docs.json lists its guides, cookbooks and SDK operation pages; its SDK type pages
+  // (one per object, union, error, request and response) are reached only by links.
+  it('places every page by the site’s navigation: in a section, or reachable only by link', () => {
+    const linkOnly = [...placed].filter(([, where]) => where?.inNavigation === false)
+    expect(
+      linkOnly.map(([page]) => page).every((page) => /\/(models|operations|errors)\//.test(page)),
+    ).toBe(true)
+    expect(linkOnly).toHaveLength(10)
+    for (const [page, where] of placed)
+      if (where?.inNavigation) expect(where.section.length, page).toBeGreaterThan(1)
+    expect(placed.get('quickstart.mdx')).toEqual({
+      path: 'quickstart.mdx',
+      section: ['Docs', 'Overview'],
+      inNavigation: true,
+    })
   })
 
   it('every failure names its cause, and every block that is not judged says why', () => {

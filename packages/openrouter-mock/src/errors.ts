@@ -40,3 +40,17 @@ export const openRouterError = (status: number, message: string, options: ErrorO
     status,
     headers: options.headers,
   })
+
+// Whether an answer is the one for a path no route serves (a typo, a retired route), as against
+// a route's own 404 for an object it does not have (a key, a generation).
+export const isUnknownRoute = (response: { status: number; body: string }) => {
+  if (response.status !== 404) return false
+  try {
+    return (
+      (JSON.parse(response.body) as { error?: { message?: unknown } }).error?.message ===
+      messages.notFound
+    )
+  } catch {
+    return false
+  }
+}

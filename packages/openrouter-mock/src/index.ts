@@ -6,6 +6,7 @@ export {
   type RunningMock,
   type TaggedProxy,
 } from './start-mock.ts'
+export { isUnknownRoute } from './errors.ts'
 export { createHandlers, type MockContext } from './handlers.ts'
 export {
   KeyRegistry,

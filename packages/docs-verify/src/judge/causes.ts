@@ -50,6 +50,10 @@ export const causeOf = (block: BlockResult): Cause | undefined => {
       return 'a request the API rejects'
     case 'hung':
       return 'hangs'
+    case 'contained':
+      return /contained: (opened a socket|read outside)/.test(block.reason)
+        ? 'tries to leave its sandbox'
+        : 'reaches a limit of its sandbox'
     case 'sent-nothing':
       return 'sends nothing'
     case 'wrong-operation':

@@ -12,6 +12,7 @@ import type {
   Verdict,
 } from '../types.ts'
 import { causeOf } from './causes.ts'
+export { failingVerdict, withDirectives } from './directives.ts'
 import { compareTabs } from './compare.ts'
 import { packageNote } from './package-notes.ts'
 import { checkOperation, judgeRun, typeErrorText } from './verdict.ts'
@@ -164,6 +165,7 @@ export const groupsOf = (page: Page, results: BlockResult[]): GroupResult[] =>
       index: group.index,
       line: group.line,
       ...(group.standalone ? { standalone: true } : {}),
+      ...(page.site ? { site: page.site } : {}),
       blocks,
       comparison: compareTabs(senders),
     }

@@ -49,6 +49,7 @@ describe('judgeTab', () => {
     signal: undefined,
     spawnError: undefined,
     durationMs: 1,
+    outputCut: false,
   })
   const entry = (status: number, body = '{"error":{"message":"boom"}}') =>
     ({

@@ -190,6 +190,22 @@ export const judgeRun = (
       reason: `refers to ${missing}, which exists only in the reader's account (answered 404 here)`,
     }
   }
+  const { contained, sandboxFault } = facts.last
+  if (sandboxFault)
+    return {
+      ...judgement,
+      verdict: 'checker-fault',
+      reason: `the block's sandbox failed: ${sandboxFault} (the checker's fault, not the page's)`,
+    }
+  // What the sandbox stopped decides, whatever else the block did: never a pass.
+  if (contained.length > 0) {
+    const { fix: _fix, ...rest } = judgement
+    judgement = {
+      ...rest,
+      verdict: 'contained',
+      reason: `contained: ${contained.join('; ')} (${judgement.verdict} otherwise: ${judgement.reason})`,
+    }
+  }
   return facts.notes.length > 0
     ? { ...judgement, reason: `${judgement.reason} (${facts.notes.join('; ')})` }
     : judgement

@@ -90,6 +90,8 @@ export const readPage = (file: string, docsRoot: string | undefined, limits: Pag
         place,
         groupIndex,
         code,
+        directives: fence.directives ?? [],
+        badDirectives: fence.badDirectives ?? [],
         ...(unrenderable ? { unrenderable } : {}),
         ...(over ? { settled: { ...place, verdict: 'skipped', reason: over } } : {}),
       }

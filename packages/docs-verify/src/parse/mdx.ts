@@ -5,7 +5,8 @@ import { frontmatter } from 'micromark-extension-frontmatter'
 import { mdxjs } from 'micromark-extension-mdxjs'
 import type { Code, Parent, Root, RootContent } from 'mdast'
 import type { Expression, Program } from 'estree'
-import type { CodeGroup, Fence, Operation, ParsedPage } from '../types.ts'
+import type { CodeGroup, Directive, Fence, Operation, ParsedPage } from '../types.ts'
+import { isDirective, readDirective } from './directives.ts'
 
 export const parseUsageSnippet = (comment: string): Operation | undefined => {
   if (!/^\s*\/\*\s*UsageSnippet\b/.test(comment)) return undefined
@@ -58,14 +59,81 @@ const fenceInfo = (node: Code) =>
     ? { language: '', meta: [node.lang, node.meta].filter(Boolean).join(' ') }
     : { language: node.lang ?? '', meta: node.meta }
 
-const toFence = (node: Code, operation?: Operation): Fence => {
+// The directives that stand before a fence, and those the checker could not read.
+type Told = { directives: Directive[]; bad: string[] }
+
+const withTold = (fence: Fence, told?: Told): Fence => ({
+  ...fence,
+  ...(told?.directives.length ? { directives: told.directives } : {}),
+  ...(told?.bad.length ? { badDirectives: told.bad } : {}),
+})
+
+const toFence = (node: Code, operation?: Operation, told?: Told): Fence => {
   const { language, meta } = fenceInfo(node)
+  return withTold(
+    {
+      ...parseMeta(language, meta),
+      language: language.toLowerCase(),
+      code: dedent(node.value),
+      line: node.position?.start.line ?? 0,
+      ...(operation ? { operation } : {}),
+    },
+    told,
+  )
+}
+
+// What comes between a directive and its block that it cannot stand before.
+const prose = new Set(['paragraph', 'heading', 'table', 'thematicBreak'])
+
+// The comments before blocks, as a walk meets them: each directive is kept for the next fence
+// (every tab of a <CodeGroup> it stands before); one that prose or another element separates from
+// it applies to nothing, and the next block says so. A setup directive is a block itself.
+const directiveTracker = (addSetup: (fence: Fence) => void) => {
+  let told: Told = { directives: [], bad: [] }
+  // The lines of the directives told so far, and of those prose has stranded.
+  let lines: number[] = []
+  let stranded: number[] = []
   return {
-    ...parseMeta(language, meta),
-    language: language.toLowerCase(),
-    code: dedent(node.value),
-    line: node.position?.start.line ?? 0,
-    ...(operation ? { operation } : {}),
+    read: (text: string, line: number) => {
+      const reading = readDirective(text, line)
+      if (!reading) return
+      if ('problem' in reading) told.bad.push(`the directive at line ${line}: ${reading.problem}`)
+      else if (reading.setup) {
+        const { language, meta, code, line: fenceLine } = reading.setup
+        addSetup({
+          ...parseMeta(language, meta),
+          title: 'setup (hidden)',
+          language,
+          code: dedent(code),
+          line: fenceLine,
+          directives: [reading.directive],
+        })
+      } else {
+        told.directives.push(reading.directive)
+        lines.push(line)
+      }
+    },
+    // What the next fence (or group of fences) is told; the tracker starts again.
+    take: (): Told => {
+      const taken = told
+      if (stranded.length > 0)
+        taken.bad.push(
+          ...stranded.map(
+            (line) =>
+              `the directive at line ${line} stands before prose, not before a block: it applies to nothing`,
+          ),
+        )
+      told = { directives: [], bad: [] }
+      lines = []
+      stranded = []
+      return taken
+    },
+    // Prose or another element came between a directive and any block.
+    interrupt: () => {
+      stranded.push(...lines)
+      told.directives = []
+      lines = []
+    },
   }
 }
 
@@ -109,11 +177,18 @@ export const parsePage = (text: string, file: string): ParsedPage => {
       ...(standalone ? { standalone } : {}),
     })
 
-  // Each fence an SDK reference's UsageSnippet comment stands before, with its operation.
+  // Each fence an SDK reference's UsageSnippet comment stands before, with its operation, and
+  // what the directives before it tell the checker.
   const operations = new Map<Code, Operation>()
-  const fenceOf = (node: Code) => toFence(node, operations.get(node))
+  const toldBefore = new Map<Code, Told>()
+  const fenceOf = (node: Code) => toFence(node, operations.get(node), toldBefore.get(node))
+  let template: Expression | undefined
+  const directives = directiveTracker((fence) => add([fence], fence.line, template, true))
+  const commentText = (node: RootContent) =>
+    node.type === 'mdxFlowExpression' || node.type === 'html' ? node.value : undefined
 
-  const walk = (parent: Parent, template?: Expression) => {
+  const walk = (parent: Parent, within?: Expression) => {
+    template = within
     let run: Code[] = []
     let declared: Operation | undefined
     const flushRun = () => {
@@ -137,7 +212,14 @@ export const parsePage = (text: string, file: string): ParsedPage => {
       if (node.type === 'code') {
         if (declared) operations.set(node, declared)
         declared = undefined
+        toldBefore.set(node, directives.take())
         run.push(node)
+        continue
+      }
+      const text = commentText(node)
+      if (text !== undefined && isDirective(text)) {
+        flushRun()
+        directives.read(text, node.position?.start.line ?? 0)
         continue
       }
       if (node.type === 'mdxFlowExpression') {
@@ -149,14 +231,33 @@ export const parsePage = (text: string, file: string): ParsedPage => {
         const program = (node as MdxjsEsm).data?.estree as Program | undefined
         if (program) imports.push(program)
       } else if (node.type === 'mdxJsxFlowElement' && node.name === 'CodeGroup') {
-        const fences = node.children
-          .filter((child): child is Code => child.type === 'code')
-          .map(fenceOf)
+        // What stands before the group is told to each tab, with what stands before the tab.
+        const group = directives.take()
+        const fences: Fence[] = []
+        for (const child of node.children as RootContent[]) {
+          const text = commentText(child)
+          if (text !== undefined) directives.read(text, child.position?.start.line ?? 0)
+          if (child.type !== 'code') continue
+          const own = directives.take()
+          toldBefore.set(child, {
+            directives: [...group.directives, ...own.directives],
+            bad: [...group.bad, ...own.bad],
+          })
+          fences.push(fenceOf(child))
+        }
         add(fences, node.position?.start.line ?? 0, template)
-      } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Template') {
-        walk(node, templateData(node) ?? template)
+      } else if (prose.has(node.type)) {
+        directives.interrupt()
       } else if ('children' in node) {
-        walk(node as Parent, template)
+        // An element that holds blocks (<Steps>, <Accordion>, a list): a directive before it is
+        // told to the first block inside.
+        walk(
+          node as Parent,
+          node.type === 'mdxJsxFlowElement' && node.name === 'Template'
+            ? (templateData(node) ?? within)
+            : within,
+        )
+        template = within
       }
     }
     flushRun()

@@ -60,6 +60,8 @@ const readCandidates = async (pages: Page[]): Promise<Candidate[][]> => {
   const candidates = pages.map((page) =>
     page.blocks.map((block): Candidate => {
       if (block.settled) return { block, settled: block.settled }
+      const skip = block.directives.find((directive) => directive.name === 'skip')
+      if (skip) return { block, settled: skipped(block, `skipped by the page: ${skip.reason}`) }
       const plan = planFence({ ...block.place, code: block.place.code ?? block.code })
       if ('skip' in plan) return { block, settled: skipped(block, plan.skip) }
       if (block.unrenderable)
@@ -159,6 +161,7 @@ const planPage = (
       title: candidate.block.place.title,
       family: candidate.runner === 'python' ? 'python' : 'javascript',
       line: candidate.block.place.line,
+      setup: candidate.block.directives.some((directive) => directive.name === 'setup'),
       statements:
         candidate.runner === 'shell'
           ? undefined
@@ -195,6 +198,7 @@ const planPage = (
           ? 'fragment'
           : 'run'
     const id = `block-${++blockCount}`
+    const timeout = block.directives.find((directive) => directive.name === 'timeout')
     // Joined with a TypeScript block, a JavaScript block runs as TypeScript too.
     const typescript =
       family === 'javascript' &&
@@ -223,6 +227,7 @@ const planPage = (
       lost,
       unrendered,
       imported: [],
+      ...(timeout ? { timeoutMs: timeout.seconds * 1000 } : {}),
     }
     let code = `${joined.prefix}${own}`
     if (mode === 'run') {

@@ -8,6 +8,8 @@ export type JoinBlock = {
   family: 'javascript' | 'python'
   // The block's page line, named in reports as what it ran after.
   line: number
+  // A page's hidden setup (the `setup` directive): every later block of its family runs after it.
+  setup?: boolean
   // Undefined where the block cannot take part (it does not parse, or is not JavaScript, TypeScript
   // or Python): nothing joins it, and it joins nothing.
   statements?: JoinStatement[]
@@ -70,6 +72,15 @@ export const joinPage = (blocks: JoinBlock[]): Joined[] =>
         need(blocks[found.i]!.statements![found.s]!, found.i, found.s)
       }
     }
+    // A setup block's every statement comes first, as the author asked, and what each needs.
+    blocks.forEach((other, i) => {
+      if (!other.setup || i >= b || other.family !== block.family || !block.statements) return
+      other.statements?.forEach((statement, s) => {
+        if (selected.has(key(i, s))) return
+        selected.add(key(i, s))
+        need(statement, i, s)
+      })
+    })
     for (const statement of block.statements ?? []) need(statement, b, Infinity)
 
     const order = [...selected]

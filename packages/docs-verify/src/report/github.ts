@@ -42,5 +42,11 @@ export const githubAnnotations = (groups: GroupResult[], { strict, base }: Repor
             ),
           ]
         : []
-    return [...blocks, ...headers]
+    // What a directive could not say, and an expect-fail block that passes, on the block's line.
+    const directives = group.blocks.flatMap((block) =>
+      (block.directiveNotes ?? []).map((note) =>
+        command('warning', file, block.line, `docs:verify › ${block.title}: directive`, note),
+      ),
+    )
+    return [...blocks, ...headers, ...directives]
   })

@@ -48,7 +48,7 @@ export const markdownReport = (groups: GroupResult[], options: ReportOptions) =>
     )
     for (const block of group.blocks)
       lines.push(
-        `| ${markdownText(block.title)} | ${mark(block)} ${verdictText(block)} | ${markdownText(block.reason)} |`,
+        `| ${markdownText(block.title)} | ${mark(block)} ${verdictText(block)} | ${markdownText([block.reason, ...(block.directiveNotes ?? []).map((note) => `directive: ${note}`)].join('; '))} |`,
       )
     // The evidence of each failing block: every type error, the fix, the tail of its stderr.
     for (const block of group.blocks.filter(isFailure)) {

@@ -1,14 +1,17 @@
 import { relative } from 'node:path'
 import type { BlockResult, GroupResult, ReportOptions } from '../types.ts'
 import { countByCause } from '../judge/causes.ts'
+import { failingVerdict } from '../judge/directives.ts'
 
-// What is not a failure: a pass, a block the checker cannot judge (skipped, with why), a block
-// that only declares what later blocks use, a fragment (unless --strict counts it), and the
-// checker's own fault (a 5xx from the mock), which is never the page's.
-const notFailures = new Set(['pass', 'skipped', 'definition-only', 'fragment', 'checker-fault'])
-
+// A failure fails the run unless the baseline accepts it or the page expects it (expect-fail).
 export const isFailure = (block: BlockResult) =>
-  (!notFailures.has(block.verdict) || block.strictFailure === true) && !block.accepted
+  (failingVerdict(block.verdict) || block.strictFailure === true) &&
+  !block.accepted &&
+  !(block.expectFail && !block.expectFail.passes)
+
+// Blocks that pass though their page expects them to fail: named, so the directive is removed.
+export const unexpectedPasses = (groups: GroupResult[]) =>
+  groups.flatMap((group) => group.blocks).filter((block) => block.expectFail?.passes)
 
 // Under --strict a fragment fails: the docs team wants every block complete.
 export const strictFragments = (groups: GroupResult[]): GroupResult[] =>
@@ -26,7 +29,8 @@ export const failsOnHeaders = (group: GroupResult, strict: boolean) =>
 export const groupFails = (group: GroupResult, strict: boolean) =>
   group.blocks.some(isFailure) || failsOnHeaders(group, strict)
 
-// Each verdict that is not a failure has its mark; an accepted failure is ≈, any other ✗.
+// Each verdict that is not a failure has its mark; an accepted or expected failure is ≈, any
+// other ✗.
 const marks: Partial<Record<BlockResult['verdict'], string>> = {
   pass: '✓',
   skipped: '–',
@@ -35,11 +39,19 @@ const marks: Partial<Record<BlockResult['verdict'], string>> = {
   'checker-fault': '⚠',
 }
 export const mark = (block: BlockResult) =>
-  block.accepted ? '≈' : isFailure(block) ? '✗' : (marks[block.verdict] ?? '✗')
+  block.accepted || (block.expectFail && !block.expectFail.passes)
+    ? '≈'
+    : isFailure(block)
+      ? '✗'
+      : (marks[block.verdict] ?? '✗')
 
-// A failure the baseline accepts says so beside its verdict.
+// A failure the baseline accepts, or the page expects, says so beside its verdict.
 export const verdictText = (block: BlockResult) =>
-  block.accepted ? `${block.verdict} (accepted by the baseline)` : block.verdict
+  block.accepted
+    ? `${block.verdict} (accepted by the baseline)`
+    : block.expectFail && !block.expectFail.passes
+      ? `${block.verdict} (expected by the page: ${block.expectFail.reason})`
+      : block.verdict
 
 // Every line number is a line of the page: a group's is its first fence (or <CodeGroup>).
 export const where = (group: GroupResult, { base }: ReportOptions) =>
@@ -53,6 +65,8 @@ export const summary = (groups: GroupResult[], strict: boolean) => {
     failed: blocks.filter(isFailure).length,
     skipped: blocks.filter((block) => block.verdict === 'skipped').length,
     accepted: blocks.filter((block) => block.accepted).length,
+    expected: blocks.filter((block) => block.expectFail && !block.expectFail.passes).length,
+    passingAgainstExpectation: blocks.filter((block) => block.expectFail?.passes).length,
     definitionOnly: blocks.filter((block) => block.verdict === 'definition-only').length,
     fragments: blocks.filter((block) => block.verdict === 'fragment').length,
     checkerFaults: blocks.filter((block) => block.verdict === 'checker-fault').length,
@@ -73,10 +87,36 @@ export const siteSummary = (groups: GroupResult[], { base }: ReportOptions) => {
   return { byCause: countByCause(failures), byPage }
 }
 
+// Pages the site's navigation lists, and pages only a link reaches, apart: a team fixes the
+// first before the second. Nothing is said where the site has no navigation to read.
+export const navigationSummary = (groups: GroupResult[]) => {
+  const pages = [...Map.groupBy(groups, (group) => group.page).values()]
+  const part = (inNavigation: boolean) => {
+    const listed = pages.filter((page) => page[0]!.site?.inNavigation === inNavigation)
+    return {
+      pages: listed.length,
+      failing: listed.filter((page) => page.some((group) => group.blocks.some(isFailure))).length,
+    }
+  }
+  const [listed, linked] = [part(true), part(false)]
+  return listed.pages + linked.pages > 0 ? { listed, linked } : undefined
+}
+
+export const navigationLine = (groups: GroupResult[]) => {
+  const parts = navigationSummary(groups)
+  if (!parts) return []
+  const count = ({ pages, failing }: { pages: number; failing: number }) =>
+    `${pages} page${pages === 1 ? '' : 's'} (${failing} failing)`
+  return [
+    `Pages: ${count(parts.listed)} in the site's navigation, ${count(parts.linked)} reachable only by link`,
+  ]
+}
+
 export const siteSummaryLines = (groups: GroupResult[], options: ReportOptions) => {
   const { byCause, byPage } = siteSummary(groups, options)
-  if (byCause.length === 0) return []
+  if (byCause.length === 0) return navigationLine(groups)
   return [
+    ...navigationLine(groups),
     `Failures by cause: ${byCause.map(({ cause, count }) => `${count} ${cause}`).join(', ')}`,
     `Failures by page: ${byPage.map(({ page, count }) => `${page} ${count}`).join(', ')}`,
   ]
@@ -90,6 +130,7 @@ export const summaryLine = (groups: GroupResult[], strict: boolean) => {
       ? `, ${s.groupsFailedOnHeadersAlone} on header differences alone (--strict)`
       : ''
   const accepted = s.accepted > 0 ? `, ${s.accepted} accepted by the baseline` : ''
+  const expected = s.expected > 0 ? `, ${s.expected} expected to fail by their page` : ''
   const declaring = s.definitionOnly > 0 ? `, ${s.definitionOnly} only declare` : ''
   const fragments =
     s.fragments > 0 ? `, ${s.fragments} fragment${s.fragments === 1 ? '' : 's'}` : ''
@@ -97,7 +138,7 @@ export const summaryLine = (groups: GroupResult[], strict: boolean) => {
     s.checkerFaults > 0
       ? `, ${s.checkerFaults} the checker's own fault (not the page's: please report it)`
       : ''
-  return `blocks: ${s.passed} passed, ${s.failed} failed${accepted}${declaring}${fragments}, ${s.skipped} skipped${ours}; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
+  return `blocks: ${s.passed} passed, ${s.failed} failed${accepted}${expected}${declaring}${fragments}, ${s.skipped} skipped${ours}; groups: ${s.groupsFailed} of ${s.groups} failed${headers}`
 }
 
 export const headerMark = (strict: boolean) => (strict ? '✗' : '!')

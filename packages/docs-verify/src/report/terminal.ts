@@ -1,3 +1,4 @@
+import { relative } from 'node:path'
 import type { GroupResult, ReportOptions } from '../types.ts'
 import { placeholderTable } from '../plan/placeholders.ts'
 import {
@@ -7,6 +8,7 @@ import {
   mark,
   siteSummaryLines,
   summaryLine,
+  unexpectedPasses,
   verdictText,
   where,
 } from './summary.ts'
@@ -26,6 +28,7 @@ export const terminalReport = (groups: GroupResult[], options: ReportOptions) =>
       for (const error of block.evidence?.typeErrors ?? [])
         lines.push(`    ${pad}  type-check: ${error}`)
       if (block.fix) lines.push(`    ${pad}  fix: ${block.fix}`)
+      for (const note of block.directiveNotes ?? []) lines.push(`    ${pad}  directive: ${note}`)
       if (isFailure(block) && block.evidence?.stderrTail)
         lines.push(block.evidence.stderrTail.replace(/^/gm, '      │ '))
     }
@@ -40,6 +43,10 @@ export const terminalReport = (groups: GroupResult[], options: ReportOptions) =>
     '',
     summaryLine(groups, options.strict),
     ...siteSummaryLines(groups, options),
+    ...unexpectedPasses(groups).map(
+      (block) =>
+        `Passes though its page expects it to fail: ${relative(options.base, block.page)}:${block.line} › ${block.title} (expect-fail: ${block.expectFail!.reason}); remove the directive`,
+    ),
   )
   return lines.join('\n')
 }

@@ -3,3 +3,4 @@
 export { runBlock, type RunnableBlock } from './run-block.ts'
 export { typeCheck } from './type-check.ts'
 export { createWorkspace } from './workspace.ts'
+export { defaultLimits, prepareSandbox, sandboxSupport } from './sandbox.ts'

@@ -1,10 +1,18 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RequestEntry, RunningMock } from '@conformance/openrouter-mock'
+import { isUnknownRoute } from '@conformance/openrouter-mock'
 import { runProgram } from '@conformance/common'
 import { runtimeDir } from '../assets.ts'
-import type { RunAttempt, RunFacts, Runner } from '../types.ts'
+import type { RunAttempt, RunFacts, Runner, Sandbox } from '../types.ts'
+import {
+  escapeAttempts,
+  limitsReached,
+  openDoor,
+  sandboxedCommand,
+  sandboxFault,
+} from './sandbox.ts'
 import { pythonInterpreter } from '../python.ts'
 import { makeReadersObject } from '../plan/readers-account.ts'
 
@@ -39,7 +47,8 @@ export const runnerCommand: Record<
 // generation's id, as the reader has them in their own account.
 export const writtenIds = (requests: RequestEntry[], code: string) =>
   requests
-    .filter((request) => request.response?.status === 404)
+    // A path no route serves is the page's mistake, whatever its last word looks like.
+    .filter((request) => request.response?.status === 404 && !isUnknownRoute(request.response))
     .flatMap((request) => {
       const url = new URL(request.path, 'https://openrouter.ai')
       return [url.pathname.split('/').at(-1) ?? '', ...url.searchParams.values()].map((id) => ({
@@ -62,6 +71,10 @@ export type RunnableBlock = {
   environment: Record<string, string>
   // Runs the block's process when a core is free.
   schedule: <T>(run: () => Promise<T>) => Promise<T>
+  // The page it is from, whose repository it must not read.
+  page: string
+  // Its sandbox, where it runs contained.
+  sandbox?: Sandbox
 }
 
 // An answer that says only a management key may do this.
@@ -135,14 +148,90 @@ const runOnce = async (
         OPENROUTER_API_KEY: key,
         ...command.env(path),
       }
+      const { run, contained, sandboxFault } = block.sandbox
+        ? await runContained(
+            block,
+            block.sandbox,
+            command,
+            proxy.url,
+            tag,
+            withCaFile(env, mock.caFile, block.sandbox.caFile),
+            timeoutMs,
+          )
+        : {
+            run: await runProgram(command, { cwd: block.dir, env, timeoutMs }),
+            contained: [],
+            sandboxFault: undefined,
+          }
       return {
-        run: await runProgram(command, { cwd: block.dir, env, timeoutMs }),
+        run,
         requests: mock.journal.requests({ tag }),
         refused: mock.journal.refused({ tag }),
         key,
+        contained,
+        ...(sandboxFault ? { sandboxFault } : {}),
       }
     } finally {
       await proxy.close()
     }
   })
+}
+
+// The proxy's trust variables name the mock's CA certificate: in the sandbox, its readable copy.
+const withCaFile = (env: Record<string, string>, caFile: string, copy: string) =>
+  Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [name, value === caFile ? copy : value]),
+  )
+
+// One run in the block's sandbox: its door to the proxy and its trace beside its folder (never
+// inside it, which the sandbox replaces with its own copy); what it tried, from the trace and
+// from the limits it reached.
+const runContained = async (
+  block: RunnableBlock,
+  sandbox: Sandbox,
+  command: { file: string; args: string[] },
+  proxyUrl: string,
+  tag: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+) => {
+  const files = `${block.dir}.${tag}.sandbox`
+  mkdirSync(files, { recursive: true })
+  const trace = join(files, 'trace')
+  writeFileSync(trace, '')
+  const proxyPort = Number(new URL(proxyUrl).port)
+  const door = await openDoor(join(files, 'door.sock'), proxyPort)
+  const contained = sandboxedCommand({
+    block: command,
+    dir: block.dir,
+    trace,
+    socket: join(files, 'door.sock'),
+    proxyPort,
+    readOnly: sandbox.readOnly,
+    limits: sandbox.limits,
+    compileCache,
+  })
+  try {
+    const run = await runProgram(contained.command, {
+      cwd: block.dir,
+      env,
+      timeoutMs,
+      maxBuffer: sandbox.limits.outputBytes,
+    })
+    const stopped = [
+      ...escapeAttempts(readFileSync(trace, 'utf8'), {
+        dir: block.dir,
+        proxyPort,
+        shown: sandbox.readOnly,
+        page: block.page,
+      }),
+      ...limitsReached(run, sandbox.limits),
+    ]
+    const fault = sandboxFault(run)
+    return fault ? { run, contained: [], sandboxFault: fault } : { run, contained: stopped }
+  } finally {
+    await contained.done()
+    await door.close()
+    rmSync(files, { recursive: true, force: true })
+  }
 }
