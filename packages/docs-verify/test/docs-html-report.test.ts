@@ -63,6 +63,8 @@ it('one self-contained page: the summary, each page with its counts, each block 
     ['site/auth.mdx', '4', '1', '0'],
     ['site/fragments.mdx', '1', '2', '2'],
   ])
+  // The index of pages is folded (a site has hundreds): open it, then follow a page's link.
+  await tab.click('#all-pages > summary')
   await tab.click('#pages a[href="#page-2"]')
   expect(tab.url()).toBe(`file://${report}#page-2`)
 
@@ -70,7 +72,7 @@ it('one self-contained page: the summary, each page with its counts, each block 
   const blocks = await tab.$$eval('section.page', (sections) =>
     sections.map((section) =>
       [...section.querySelectorAll('article.block')].map((block) => ({
-        heading: block.querySelector('h3')?.textContent,
+        heading: block.querySelector('h5')?.textContent,
         verdict: block.getAttribute('data-verdict'),
         open: block.querySelector('details.code')?.hasAttribute('open'),
         code: block.querySelector('details.code pre')?.textContent ?? '',
