@@ -47,7 +47,7 @@ folders or snippets/); quote a glob ("docs/**/*.mdx") so the checker expands it.
   --shard I/N        check only the I-th of N equal shares of the pages (one per CI machine)
   --merge            the arguments are shards' --json reports: print and write them as one run
   --cwd DIR          resolve page and report paths from DIR (\`pnpm docs:verify\` passes where you ran it)
-  --sandbox MODE      required: every block runs contained (its own network, file system view
+  --sandbox MODE     required: every block runs contained (its own network, file system view
                      and limits; bubblewrap), or the run refuses to start; best-effort: contained
                      where the machine allows, else said once and run as before; off (default:
                      required where CI is set, else best-effort)
@@ -118,7 +118,6 @@ const containment = (workspace: string, caFile: string): Sandbox | undefined => 
     return undefined
   }
   const support = sandboxSupport()
-  const problem = support.available ? undefined : support.why
   const sandbox = support.available
     ? prepareSandbox({ workspace, caFile, python: pythonInterpreter(), toolbox: toolboxDirs() })
     : undefined
@@ -130,14 +129,8 @@ const containment = (workspace: string, caFile: string): Sandbox | undefined => 
     )
     return sandbox
   }
-  if (sandboxMode === 'required') {
-    console.error(
-      `sandbox: cannot contain blocks here: ${problem}. --sandbox=required (the default in CI) refuses to run a page's code uncontained; --sandbox=best-effort runs it as the checker's own children`,
-    )
-    process.exit(2)
-  }
   console.error(
-    `sandbox: cannot contain blocks here (${problem}): running them uncontained (--sandbox=best-effort); a block can reach the network and read what the checker can`,
+    `sandbox: cannot contain blocks here (${support.available ? '' : support.why}): running them uncontained (--sandbox=best-effort); a block can reach the network and read what the checker can`,
   )
   return undefined
 }
@@ -189,6 +182,14 @@ const checkPages = async (): Promise<GroupResult[]> => {
     console.log(`shard ${values.shard}: ${pages.length} of ${chosen} pages`)
   }
   if (pages.length === 0) return []
+  // Refused before anything starts: required means no page's code runs uncontained.
+  const support = sandboxMode === 'required' ? sandboxSupport() : undefined
+  if (support && !support.available) {
+    console.error(
+      `sandbox: cannot contain blocks here: ${support.why}. --sandbox=required (the default in CI) refuses to run a page's code uncontained; --sandbox=best-effort runs it as the checker's own children`,
+    )
+    process.exit(2)
+  }
   await ensurePython((line) => console.error(line))
   const mock = await startMock()
   const workspace = createWorkspace()

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { execa } from 'execa'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '@conformance/openrouter-mock'
 import { checkPage } from '../src/check-site.ts'
@@ -157,3 +159,39 @@ it.skipIf(support.available)('says why this machine cannot make the sandbox', ()
   expect(support.available).toBe(false)
   if (!support.available) expect(support.why).toMatch(/bubblewrap|namespaces|cgroup/)
 })
+
+// A machine that cannot make the sandbox (here: a bubblewrap that always fails, as where user
+// namespaces are forbidden): required refuses before any block runs; best-effort says so once
+// and runs them uncontained.
+it('required refuses to run a page’s code uncontained; best-effort says so and runs it', async () => {
+  const bin = join(root, 'no-namespaces')
+  mkdirSync(bin, { recursive: true })
+  writeFileSync(
+    join(bin, 'bwrap'),
+    '#!/bin/sh\necho "bwrap: No permissions to create new namespace" >&2\nexit 1\n',
+    { mode: 0o755 },
+  )
+  writeFileSync(
+    join(root, 'good.mdx'),
+    '```bash\ncurl -sf https://openrouter.ai/api/v1/models\n```\n',
+  )
+  const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
+  const verify = (mode: string) =>
+    execa(process.execPath, [cli, 'good.mdx', '--sandbox', mode], {
+      cwd: root,
+      env: { PATH: `${bin}:${process.env.PATH}` },
+      reject: false,
+    })
+  const required = await verify('required')
+  expect(required.exitCode).toBe(2)
+  expect(required.stderr).toMatch(
+    /^sandbox: cannot contain blocks here: .*No permissions to create new namespace.*refuses/m,
+  )
+  expect(required.stdout).not.toContain('good.mdx:1')
+  const bestEffort = await verify('best-effort')
+  expect(bestEffort.exitCode).toBe(0)
+  expect(bestEffort.stderr).toMatch(
+    /^sandbox: cannot contain blocks here .*running them uncontained/m,
+  )
+  expect(bestEffort.stdout).toContain('blocks: 1 passed')
+}, 60_000)
