@@ -142,10 +142,9 @@ const allChoice = (filter: string, count: number): Choice => ({
   match: '',
 })
 
-const mostFirst = <T>(groups: Map<T, BlockResult[]>) =>
+const mostFirst = <T extends string>(groups: Map<T, BlockResult[]>) =>
   [...groups.entries()].sort(
-    ([a, aBlocks], [b, bBlocks]) =>
-      bBlocks.length - aBlocks.length || String(a).localeCompare(String(b)),
+    ([a, aBlocks], [b, bBlocks]) => bBlocks.length - aBlocks.length || a.localeCompare(b),
   )
 
 const verdictChoices = (blocks: BlockResult[]): Choice[] => [
@@ -166,13 +165,13 @@ const verdictChoices = (blocks: BlockResult[]): Choice[] => [
 
 // The causes blocks have, most first, with the id each block's data-cause holds.
 const causeIds = (blocks: BlockResult[]) =>
-  new Map(
+  new Map<string, string>(
     mostFirst(
       Map.groupBy(
         blocks.filter((block) => block.cause),
         (block) => block.cause!,
       ),
-    ).map(([cause], i) => [cause as string, `c${i + 1}`]),
+    ).map(([cause], i) => [cause, `c${i + 1}`]),
   )
 
 const causeChoices = (blocks: BlockResult[], ids: Map<string, string>): Choice[] => [
@@ -215,25 +214,45 @@ const filterForm = (filters: Record<string, Choice[]>) =>
     .map(([filter, choices]) => fieldset(filter, choices))
     .join('\n')}<input type="reset" value="show everything"></form>`
 
-const checked = (choices: Choice[]) =>
-  choices.map((choice) => `:has(#${choice.id}:checked)`).join('')
+// The form asks about its own inputs, and the listing after it follows (`~`): a `:has()` asked of
+// the whole body would walk every element of the site at each style update.
+const whenChecked = (choices: Choice[]) =>
+  `#filters${choices.map((choice) => `:has(#${choice.id}:checked)`).join('')} ~ #listing`
 
-const containers = ':is(section.part, section.section, section.page)'
-
-// Verdict and cause both say which blocks a page keeps, so a page, section or part is hidden when
-// none of its blocks matches both at once: one rule per pair of choices (`:has()` cannot nest,
-// so no rule can ask a page about its blocks and the form at once).
-const blockRule = (verdict: Choice, cause: Choice) => {
-  const when = `body${checked([verdict, cause].filter((choice) => choice.match))}`
-  const match = `${verdict.match}${cause.match}`
-  return `${when} article.block:not(${match}),\n${when} ${containers}:not(:has(article.block${match})) { display: none; }`
+// The way down from each container to its blocks, child by child: `:has()` then looks that deep
+// and no deeper, and each selector is filed under its container's class (an `:is()` list would be
+// tried on every element), which keeps a click fast on a site of hundreds of pages.
+const toBlocks = {
+  'section.page': '> details > article.block',
+  'section.section': '> details > section.page > details > article.block',
+  'section.part': '> section.section > details > section.page > details > article.block',
 }
 
-// A section is a place, not a property of blocks: it hides the other sections, and the parts
-// without it.
+const hide = (selectors: string[]) => `${selectors.join(',\n')} { display: none; }`
+
+// Verdict and cause both say which blocks a page keeps, and a page, section or part is hidden when
+// none of its blocks matches both at once: a page with a block of the verdict and another of the
+// cause keeps nothing. So one rule per pair of choices, not one per choice.
+const blockRule = (verdict: Choice, cause: Choice) => {
+  const when = whenChecked([verdict, cause].filter((choice) => choice.match))
+  const match = `${verdict.match}${cause.match}`
+  return hide([
+    `${when} article.block:not(${match})`,
+    ...Object.entries(toBlocks).map(
+      ([container, path]) => `${when} ${container}:not(:has(${path}${match}))`,
+    ),
+  ])
+}
+
+// A section is where a block is, not what it is: its choice hides the blocks and sections
+// elsewhere, and the parts without it, whatever the verdict and cause, so it needs no pairs.
 const sectionRule = (section: Choice) => {
-  const when = `body${checked([section])}`
-  return `${when} :is(section.section, article.block):not(${section.match}),\n${when} section.part:not(:has(section.section${section.match})) { display: none; }`
+  const when = whenChecked([section])
+  return hide([
+    `${when} section.section:not(${section.match})`,
+    `${when} article.block:not(${section.match})`,
+    `${when} section.part:not(:has(> section.section${section.match}))`,
+  ])
 }
 
 const filterStyle = (filters: { verdict: Choice[]; cause: Choice[]; section: Choice[] }) => {
@@ -243,17 +262,17 @@ const filterStyle = (filters: { verdict: Choice[]; cause: Choice[]; section: Cho
       .filter((cause) => verdict.match || cause.match)
       .map((cause) => blockRule(verdict, cause)),
   )
-  const anyFilter = `body:has(#filters input:checked:not([id$="-all"]))`
+  const anyFilter = `#filters:has(input:checked:not([id$="-all"])) ~ #listing`
   return [
     ...pairs,
     ...active(filters.section).map(sectionRule),
     // With a section chosen its part's heading would stand over nothing when the section keeps
     // no block (a rule for that would be one per section, verdict and cause): the section's own
     // heading says where it is.
-    `body:has(#filter-section input:checked:not(#section-all)) section.part > h2 { display: none; }`,
+    `#filters:has(#filter-section input:checked:not(#section-all)) ~ #listing section.part > h2 { display: none; }`,
     // A filter shows what it keeps: the sections and pages holding it unfold (the blocks stay as
     // they are, failures open), until every filter is back to "all".
-    `${anyFilter} :is(section.section, section.page) > details::details-content { content-visibility: visible; }`,
+    `${anyFilter} section.section > details::details-content,\n${anyFilter} section.page > details::details-content { content-visibility: visible; }`,
   ].join('\n')
 }
 
@@ -501,7 +520,9 @@ ${filterForm(filters)}
 <h2>Pages</h2>
 ${pagesTable(pages)}
 ${s.failed > 0 ? '' : '<p>No page has a failure.</p>'}
+<main id="listing">
 ${partSections(sections, causes, options.strict)}
+</main>
 <h2>Placeholders substituted</h2>
 <table id="placeholders"><tbody>${placeholderTable.map(({ placeholder, becomes }) => `<tr><td><code>${escape(placeholder)}</code></td><td>${escape(becomes)}</td></tr>`).join('')}</tbody></table>
 </body>
