@@ -90,7 +90,7 @@ const readCandidates = async (pages: Page[]): Promise<Candidate[][]> => {
 }
 
 // The values block's own code, as the type checker reads it: each value on its own line, held to
-// the page's type where the page documents one (`const __value0: DataCollection = "deny";`).
+// the page's type where the page documents one (`const __value0: Mode = "on";`).
 const valuesCode = (members: ValueMember[], code: string, type: string | undefined) => {
   const lines = code.split('\n').map(() => '')
   members.forEach((member, i) => {

@@ -156,7 +156,8 @@ export const sandboxSupport = (): SandboxSupport => {
       why: 'as root, the process limit needs the pids cgroup controller, and none is mounted writable: run the checker as an ordinary user',
     })
   try {
-    execFileSync(sandboxArgs([], [])[0]!, [...sandboxArgs([], []).slice(1), 'true'], {
+    const [bwrap, ...args] = sandboxArgs([], [])
+    execFileSync(bwrap!, [...args, 'true'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       timeout: 10_000,
     })
