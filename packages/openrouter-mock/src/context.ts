@@ -9,4 +9,7 @@ export type MockContext = {
   // Strict: a model id the catalogue lacks is answered as the live API answers an unknown id.
   // Lenient (the default): it is served and marked, so a harness can warn instead of failing.
   strictModels: boolean
+  // OpenRouter's live model list, where the harness has one: an id it lacks is answered as the
+  // live API answers it, whatever the mock's dated catalogue has.
+  listedModels?: ReadonlySet<string>
 }

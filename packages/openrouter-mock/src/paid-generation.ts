@@ -14,14 +14,14 @@ export type PaidGeneration =
 // One generation, whichever API asked for it (chat, responses, messages): route the model, check
 // the key may pay, generate, bill and remember it. A generation that fails midway is not billed.
 export const paidGeneration = async (
-  { keys, generations, strictModels }: MockContext,
+  { keys, generations, strictModels, listedModels }: MockContext,
   key: ApiKey,
   request: ChatRequest,
   options: { api: GenerationRecord['api']; streamed: boolean; failsMidway?: boolean },
 ): Promise<PaidGeneration> => {
   // Behaviours limited to a key's first calls count the calls that reach a model.
   key.calls += 1
-  const routed = route(request, key, strictModels)
+  const routed = route(request, key, { strict: strictModels, listed: listedModels })
   if ('status' in routed) return { ok: false, response: routedError(routed) }
   const refused = await refusal(key, routed.served.endpoint.provider)
   if (refused) return { ok: false, response: refused }

@@ -29,6 +29,9 @@ export type MockOptions = {
   journalSize?: number
   // Answer model ids the catalogue lacks as the live API does, instead of serving them marked.
   strictModels?: boolean
+  // OpenRouter's live model list: an id it lacks (its variant aside) is refused as the live API
+  // refuses it; a listed id the catalogue lacks is still served from a stand-in, marked.
+  listedModels?: ReadonlySet<string>
 }
 
 export type TaggedProxy = {
@@ -82,6 +85,7 @@ export const startMock = async (options: MockOptions = {}): Promise<RunningMock>
     keys,
     generations,
     strictModels: options.strictModels ?? false,
+    listedModels: options.listedModels,
   })
   const tempDir = await mkdtemp(join(tmpdir(), 'openrouter-mock-'))
   const certificates = await createCertificates(impersonatedHosts)

@@ -37,6 +37,26 @@ describe('resolveModel', () => {
     expect(resolveModel('not a model', lenient)).toMatchObject({ status: 400 })
     expect(resolveModel('openai/gpt-4o:free', lenient)).toMatchObject({ status: 404 })
   })
+
+  it('with the live list, refuses what it lacks and serves what it has, catalogued or not', () => {
+    const listed = new Set(['openai/gpt-5-mini', 'acme/brand-new'])
+    const live = { strict: false, listed }
+    expect(resolveModel('acme/brand-new', live)).toMatchObject({
+      servedId: 'acme/brand-new',
+      inCatalogue: false,
+    })
+    expect(resolveModel('openai/gpt-4o', live)).toEqual({
+      status: 400,
+      message: 'openai/gpt-4o is not a valid model ID',
+    })
+    expect(resolveModel('openai/gpt-5-mini:nitro', live)).toMatchObject({
+      servedId: 'openai/gpt-5-mini',
+      variant: 'nitro',
+    })
+    expect(resolveModel('acme/brand-new:free', live)).toMatchObject({ inCatalogue: false })
+    expect(resolveModel('openrouter/free', live)).toMatchObject({ inCatalogue: true })
+    expect(resolveModel('~openai/gpt-latest', live)).toMatchObject({ servedId: 'openai/gpt-5.2' })
+  })
 })
 
 describe('routing a chat call', () => {

@@ -35,9 +35,12 @@ const invalid = (id: string): ModelRefusal => ({
 // A model id as OpenRouter resolves it: the default when none is given; `:variant` suffixes;
 // routers (`openrouter/auto`, `openrouter/free`); `~vendor/family-latest` aliases. An id the
 // catalogue lacks is served from a stand-in unless `strict`, which answers as the live API does.
+// `listed` (OpenRouter's live model list) refuses an id it lacks, with or without its variant, as
+// the live API does, catalogued or not; routers and aliases are not judged by it. A listed id the
+// catalogue lacks is served from the stand-in and still marked: the mock's answer is a guess.
 export const resolveModel = (
   id: string | undefined,
-  options: { strict: boolean; messages?: readonly ChatMessage[] },
+  options: { strict: boolean; listed?: ReadonlySet<string>; messages?: readonly ChatMessage[] },
 ): ResolvedModel | ModelRefusal => {
   if (id === undefined)
     return { model: findModel(defaultModelId)!, servedId: defaultModelId, inCatalogue: true }
@@ -61,6 +64,9 @@ export const resolveModel = (
     return options.strict ? invalid(id) : standIn(id, base, variant)
   }
 
+  const { listed } = options
+  const router = base.startsWith('openrouter/') || base.startsWith('~')
+  if (listed && !router && !listed.has(id) && !listed.has(base)) return invalid(id)
   const model = findModel(base)
   if (model) {
     if (variant === 'free' && !model.free)

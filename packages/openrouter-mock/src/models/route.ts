@@ -14,7 +14,7 @@ type Unavailable = { status: 502; provider: string }
 export const route = (
   request: ChatRequest,
   key: ApiKey,
-  strict: boolean,
+  options: { strict: boolean; listed?: ReadonlySet<string> },
 ): Routed | ModelRefusal | Unavailable => {
   const models = request.models as string[] | undefined
   const candidates =
@@ -22,7 +22,7 @@ export const route = (
   const down = key.behaviour?.kind === 'unavailable-models' ? key.behaviour.models : []
   let first: ModelRefusal | Unavailable | undefined
   for (const id of candidates) {
-    const resolved = resolveModel(id, { strict, messages: request.messages })
+    const resolved = resolveModel(id, { ...options, messages: request.messages })
     const endpoint = isRefusal(resolved)
       ? resolved
       : chooseEndpoint(resolved.model, resolved.variant, request.provider as ProviderPreferences)

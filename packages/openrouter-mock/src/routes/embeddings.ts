@@ -15,7 +15,12 @@ import { countTokens } from '../replies.ts'
 // Embeddings: one unit vector per input, of the model's dimension (or `dimensions`), derived from
 // the text, so the same text always embeds the same. `encoding_format: base64` packs the floats
 // as little-endian float32, as OpenAI's clients ask for by default.
-export const embeddingHandlers = ({ keys, generations, strictModels }: MockContext) => [
+export const embeddingHandlers = ({
+  keys,
+  generations,
+  strictModels,
+  listedModels,
+}: MockContext) => [
   http.post(api('/embeddings'), async ({ request }) => {
     const auth = authenticate(request, keys)
     if ('response' in auth) return auth.response
@@ -38,7 +43,11 @@ export const embeddingHandlers = ({ keys, generations, strictModels }: MockConte
       return badRequest('dimensions: expected a positive integer')
     if (format !== 'float' && format !== 'base64')
       return badRequest('encoding_format: expected one of float, base64')
-    const resolved = resolveModel(id ?? 'openai/text-embedding-3-small', { strict: strictModels })
+    // The default is the mock's choice, not the request's: the live list does not judge it.
+    const resolved = resolveModel(id ?? 'openai/text-embedding-3-small', {
+      strict: strictModels,
+      listed: id === undefined ? undefined : listedModels,
+    })
     if (isRefusal(resolved))
       return openRouterError(resolved.status, resolved.message, invalidRequest)
     const { model } = resolved
