@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 30_000,
+    // No test reaches the internet: the model list is off unless a test serves or saves one.
+    env: { OPENROUTER_DOCS_VERIFY_MODELS: 'off' },
   },
 })

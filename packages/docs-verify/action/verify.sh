@@ -14,6 +14,9 @@ options=()
 [ "${INPUT_MERGE:-false}" = true ] && options+=(--merge)
 [ -n "${INPUT_CHANGED_SINCE:-}" ] && options+=(--changed-since "$INPUT_CHANGED_SINCE")
 [ "${INPUT_NAVIGATION_ONLY:-false}" = true ] && options+=(--navigation-only)
+read -r -a specs <<< "${INPUT_SPEC:-}"
+for spec in "${specs[@]}"; do options+=(--spec "$spec"); done
+[ -n "${INPUT_MODELS:-}" ] && options+=(--models "$INPUT_MODELS")
 status=0
 "$checker" "${paths[@]}" "${options[@]}" --annotations \
   --json "$reports/report.json" --junit "$reports/report.xml" \

@@ -1,7 +1,15 @@
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import pLimit from 'p-limit'
-import { groupsOf, judgeBlockRun, judgeTypes, withCause, withDirectives } from './judge/index.ts'
+import {
+  groupsOf,
+  judgeBlockRun,
+  judgeExample,
+  judgeTypes,
+  withCause,
+  withDirectives,
+  withPublishedSpec,
+} from './judge/index.ts'
 import { readPage } from './parse/index.ts'
 import { placePage, siteNavigation } from './parse/navigation.ts'
 import { defaultLimits } from './parse/page-input.ts'
@@ -143,7 +151,13 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
       },
       entry.timeoutMs ?? options.timeoutMs,
     )
-    return judgeBlockRun(entry, facts, await typesOf(entry), entry.timeoutMs ?? options.timeoutMs)
+    const ran = judgeBlockRun(
+      entry,
+      facts,
+      await typesOf(entry),
+      entry.timeoutMs ?? options.timeoutMs,
+    )
+    return withPublishedSpec(ran, facts, options.judges)
   }
   const results = await Promise.all(
     plans.map(async ({ page, blocks, fault }: PlannedPage) => {
@@ -152,6 +166,7 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
       const judgedBlocks = await Promise.all(
         blocks.map(async (entry, i) => {
           const block = page.blocks[i]
+          if ('example' in entry) return undefined
           if ('settled' in entry) return judged(entry.settled, block)
           try {
             return judged(await judge(entry.planned), block, entry.planned)
@@ -160,7 +175,18 @@ export const checkSite = async (pages: string[], options: SiteOptions): Promise<
           }
         }),
       )
-      return groupsOf(page, judgedBlocks)
+      // An example is judged once the calls beside it have run: they say what it illustrates.
+      const programs = judgedBlocks.map((result, i) => result ?? page.blocks[i]!.place)
+      const results = blocks.map((entry, i) => {
+        if (!('example' in entry)) return judgedBlocks[i]!
+        const block = page.blocks[i]!
+        try {
+          return judged(judgeExample(entry.example, programs, page, i, options.judges), block)
+        } catch (error) {
+          return judged(checkerFault(block.place, 'this example', error), block)
+        }
+      })
+      return groupsOf(page, results)
     }),
   )
   return results.flat()

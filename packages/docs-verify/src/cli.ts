@@ -24,7 +24,8 @@ import {
 import { createWorkspace, prepareSandbox, sandboxSupport } from './run/index.ts'
 import { ensurePython, pythonInterpreter } from './python.ts'
 import { toolboxDirs } from './toolbox.ts'
-import type { GroupResult, Sandbox, SandboxMode } from './types.ts'
+import { prepareJudges } from './judge/prepare.ts'
+import type { GroupResult, Judges, Sandbox, SandboxMode } from './types.ts'
 
 const usage = `Usage: openrouter-docs-verify [options] <page | folder | glob>...
 
@@ -51,6 +52,12 @@ folders or snippets/); quote a glob ("docs/**/*.mdx") so the checker expands it.
                      and limits; bubblewrap), or the run refuses to start; best-effort: contained
                      where the machine allows, else said once and run as before; off (default:
                      required where CI is set, else best-effort)
+  --spec FILE        judge every request and JSON example against this OpenAPI document (again
+                     for more; default: the openapi entries of the site's docs.json or mint.json)
+  --models FILE|URL|off
+                     OpenRouter's model list, to judge the model ids blocks send: a saved answer
+                     of GET /api/v1/models, a URL answering as it does, or off (default: the
+                     public list, fetched once a day; env OPENROUTER_DOCS_VERIFY_MODELS)
   --strict           header differences between a group's tabs fail it (default: warnings)
   --timeout SECONDS  per tab, before it is killed as hung (default: 20)
   --json FILE        write the JSON report (a "blocks" array: title, verdict, reason, evidence)
@@ -66,6 +73,8 @@ const { values, positionals } = parseArgs({
     cwd: { type: 'string' },
     strict: { type: 'boolean', default: false },
     sandbox: { type: 'string' },
+    spec: { type: 'string', multiple: true, default: [] },
+    models: { type: 'string' },
     timeout: { type: 'string', default: '20' },
     json: { type: 'string' },
     junit: { type: 'string' },
@@ -191,7 +200,22 @@ const checkPages = async (): Promise<GroupResult[]> => {
     process.exit(2)
   }
   await ensurePython((line) => console.error(line))
-  const mock = await startMock()
+  let judges: Judges
+  try {
+    judges = await prepareJudges({
+      pages,
+      rootOf,
+      specs: values.spec,
+      models: values.models,
+      base,
+      say: (line) => console.error(line),
+    })
+  } catch (error) {
+    return usageError((error as Error).message)
+  }
+  // With OpenRouter's list, the mock answers an id it lacks as the live API does.
+  const { catalogue } = judges
+  const mock = await startMock(catalogue.source === 'none' ? {} : { listedModels: catalogue.ids })
   const workspace = createWorkspace()
   const sandbox = containment(workspace.root, mock.caFile)
   const progress = progressReporter(process.stderr)
@@ -203,6 +227,7 @@ const checkPages = async (): Promise<GroupResult[]> => {
       base,
       ...(selected ? { selected } : {}),
       ...(sandbox ? { sandbox } : {}),
+      judges,
       timeoutMs,
       progress,
     })

@@ -23,6 +23,10 @@ export type Fence = {
   // What the comments before it tell the checker; and those it could not read, with why.
   directives?: Directive[]
   badDirectives?: string[]
+  // How many headings stand before it on the page: the section it belongs to; and the text of
+  // the heading it stands under.
+  section?: number
+  heading?: string
 }
 
 export type CodeGroup = {
@@ -73,6 +77,9 @@ export type Block = {
   place: BlockPlace
   // The index of its group among the page's.
   groupIndex: number
+  // The page's section it stands in (a heading starts the next), and that section's heading.
+  section: number
+  heading?: string
   code: string
   // Why its <Template> cannot be rendered, if so (it is not run, unless it is no program at all).
   unrenderable?: string
@@ -217,11 +224,16 @@ export type PlannedBlock = {
   timeoutMs?: number
 }
 
-// What a page's plan is: each of its blocks, in page order, planned, or settled before any run (a
-// block not judged, with why); or the checker's own failure to plan it.
+// A block a page shows as an example of a call, judged once the page's programs have run: by the
+// operation the nearest of them sends to, against the site's published spec.
+export type ExampleKind = 'json' | 'stream'
+export type ExampleBlock = { block: Block; kind: ExampleKind }
+
+// What a page's plan is: each of its blocks, in page order, planned, an example, or settled before
+// any run (a block not judged, with why); or the checker's own failure to plan it.
 export type PlannedPage = {
   page: Page
-  blocks: ({ planned: PlannedBlock } | { settled: BlockResult })[]
+  blocks: ({ planned: PlannedBlock } | { example: ExampleBlock } | { settled: BlockResult })[]
   fault?: unknown
 }
 
@@ -284,6 +296,101 @@ export type RunFacts = {
   missingIds: string[]
 }
 
+// ——— judge/: the judges beside the mock ———
+
+// The site's published OpenAPI documents as a judge (judge/spec/): of what a block sent, of what
+// the mock answered, of the JSON examples a page shows.
+// A line of a spec file, so a report can send the docs team to the schema that said so.
+export type SpecPlace = { file: string; line: number }
+
+export type SpecOperation = {
+  // Lower case, as OpenAPI keys it.
+  method: string
+  // The path template as the spec writes it, without the server's base path.
+  path: string
+  operationId?: string
+  // The JSON pointer of the operation in its document.
+  pointer: string
+  where: SpecPlace
+}
+
+export type SpecIssue = {
+  // A failure breaks the rule as the spec writes it; a warning is what the spec leaves open
+  // (an undeclared field a real client may send, an abridged example).
+  severity: 'failure' | 'warning'
+  // The value's path ('messages/0/role'; '' for the whole value); parameters as 'query.limit'.
+  field: string
+  // One line a docs writer understands.
+  message: string
+  // The JSON pointer of the schema (keyword) that said so, and its line.
+  schemaPath: string
+  where: SpecPlace
+}
+
+export type SpecRequest = {
+  method: string
+  // As the client sent it: with the server's base path and the query.
+  path: string
+  headers: [string, string][]
+  body: string
+}
+
+export type RequestCheck = { operation?: SpecOperation; issues: SpecIssue[] }
+
+// A schema a page's example may illustrate: the request body, or a response (its stream's event).
+export type ExampleTarget = {
+  role: 'request' | 'response'
+  status?: number | 'default'
+  stream?: boolean
+}
+
+export type ExampleCheck = {
+  // How much the value looks like the schema, 0..1: the share of its top-level keys the schema
+  // declares; the caller decides from it whether the example illustrates this operation at all.
+  fit: number
+  issues: SpecIssue[]
+}
+
+export type SiteSpec = {
+  files: string[]
+  // What loading noticed and did not stop for (an operation two documents both define).
+  problems: string[]
+  operations(): SpecOperation[]
+  operationOf(method: string, urlPath: string): SpecOperation | undefined
+  checkRequest(request: SpecRequest): RequestCheck
+  checkResponse(
+    operation: SpecOperation,
+    status: number,
+    contentType: string,
+    body: string,
+  ): SpecIssue[]
+  checkExample(
+    operation: SpecOperation,
+    role: ExampleTarget['role'],
+    value: unknown,
+    options?: Omit<ExampleTarget, 'role'>,
+  ): ExampleCheck
+  exampleSchemas(operation: SpecOperation): ExampleTarget[]
+  // The line of a JSON pointer in one of the files.
+  where(file: string, pointer: string): SpecPlace
+}
+
+// Where the list of OpenRouter's model ids comes from: a saved answer of `GET /api/v1/models`, a
+// URL that answers as it does, or none (model ids are then not judged).
+export type CatalogueSource =
+  { kind: 'file'; file: string } | { kind: 'url'; url: string } | { kind: 'none' }
+
+export type Catalogue = {
+  ids: ReadonlySet<string>
+  source: 'file' | 'live' | 'cache' | 'none'
+  // The file or URL the list is from.
+  where?: string
+  // The ISO day the list is as of: when it was fetched, cached, or the file last changed.
+  date?: string
+  // One line for the report: what the list is and where from, or why there is none.
+  note: string
+}
+
 // ——— judge/: what it means ———
 
 export type Verdict =
@@ -301,6 +408,9 @@ export type Verdict =
   // It tried to leave its sandbox (a socket elsewhere, a file outside its folder) or reached a
   // limit (processes, disk, output): stopped, and never a pass.
   | 'contained'
+  // The site's published OpenAPI spec rejects what the block sent, or contradicts what the
+  // example shows, whatever the mock accepted.
+  | 'against-spec'
   // Uses names nothing on the page defines, by intent: a part of a program, not one.
   | 'fragment'
   // The mock answered 5xx, or the checker failed: the checker's own fault, never the page's.
@@ -329,6 +439,9 @@ export type Cause =
   | 'a page that does not parse'
   | 'tries to leave its sandbox'
   | 'reaches a limit of its sandbox'
+  | 'the published spec rejects this request'
+  | 'an example the published spec contradicts'
+  | 'a model OpenRouter does not list'
 
 export type SentRequest = { method: string; path: string; status?: number; answer?: string }
 
@@ -375,8 +488,28 @@ export type BlockResult = BlockPlace & {
   cause?: Cause
   // A fragment counted as a failure (--strict).
   strictFailure?: boolean
+  // What the site's published spec says of it: each field at fault, on its page line where the
+  // block shows it (an example), with the spec's schema and line.
+  specIssues?: PlacedSpecIssue[]
+  // What the judges beside the mock noticed and do not fail: a field the spec does not declare,
+  // what an abridged example leaves out, a model id the mock's catalogue lacks offline, and an
+  // answer of the mock's that does not fit the spec (ours to fix).
+  notices?: string[]
   // Where the checker itself failed (a checker-fault): in the JSON report only.
   stack?: string
+}
+
+export type PlacedSpecIssue = {
+  severity: 'failure' | 'warning'
+  // The page line of the field, where the block shows it (an example's JSON); absent for what
+  // a program sent, whose fields its code builds.
+  line?: number
+  // The field's path ('messages/0/role'), and what is wrong with it.
+  field: string
+  message: string
+  // The spec's schema that says so: its JSON pointer, and `file:line` from the docs root.
+  schemaPath: string
+  spec: string
 }
 
 export type Comparison = {
@@ -400,6 +533,13 @@ export type GroupResult = {
 
 // ——— the run as a whole ———
 
+// What a run holds beside the mock: the published spec of a page's site (none where the site names
+// none), with its files named from the docs root; and OpenRouter's model list, or why there is none.
+export type Judges = {
+  specOf: (page: string) => { spec: SiteSpec; name: (file: string) => string } | undefined
+  catalogue: Catalogue
+}
+
 // What a site run reports as it goes: how many blocks each page has once every page is read, then
 // each block's result as it comes (report/progress.ts prints them).
 export type Progress = {
@@ -418,6 +558,8 @@ export type SiteOptions = {
   timeoutMs: number
   // Where blocks run contained (run/sandbox.ts); without it, as the checker's own children.
   sandbox?: Sandbox
+  // The judges beside the mock: the site's published spec, OpenRouter's model list.
+  judges?: Judges
   progress?: Progress
   limits?: PageLimits
 }

@@ -7,6 +7,7 @@ import { expandPages, findDocsRoot } from '../src/parse/pages.ts'
 import { createWorkspace, prepareSandbox, sandboxSupport } from '../src/run/index.ts'
 import { pythonInterpreter } from '../src/python.ts'
 import { toolboxDirs } from '../src/toolbox.ts'
+import { prepareJudges } from '../src/judge/prepare.ts'
 import { sharedFile } from '@conformance/common/testing'
 
 // The 25 real pages of the public docs in shared/ (narrative pages, SDK reference operation and
@@ -126,24 +127,33 @@ const expected: Record<string, string[]> = {
     '64 http: skipped, not a program (http)',
     '71 typescript: skipped, an illustration: code is elided with "..." (line 72)',
     '86 typescript: pass (declarations)',
-    '99 json: skipped, not a program (json)',
-    '113 json: skipped, not a program (json)',
-    '169 json: skipped, not a program (json)',
+    '99 json: pass',
+    '113 json: pass',
+    '169 json: pass',
     '245 typescript: pass (declarations)',
-    '270 text: skipped, not a program (text)',
+    // a stream chunk with a top-level provider, which the spec's stream chunk does not have (the spec lags what the page teaches)
+    '270 text: against-spec, an example the published spec contradicts',
     '392 typescript: pass (declarations)',
     '417 typescript: skipped, an illustration: code is elided with "..." (line 418)',
-    '443 json: skipped, not a program (json)',
-    '470 json: skipped, not a program (json)',
-    '489 json: skipped, not a program (json)',
-    '509 json: skipped, not a program (json)',
-    '535 json: skipped, not a program (json)',
-    '563 json: skipped, not a program (json)',
-    '575 json: skipped, not a program (json)',
-    '588 json: skipped, not a program (json)',
-    '596 json: skipped, not a program (json)',
-    '636 json: skipped, not a program (json)',
-    '650 json: skipped, not a program (json)',
+    // an error with error_type, http_status and availability, which the spec's error object does not have
+    '443 json: against-spec, an example the published spec contradicts',
+    // the same error fields, which the spec's error object does not have
+    '470 json: against-spec, an example the published spec contradicts',
+    // the same error fields, which the spec's error object does not have
+    '489 json: against-spec, an example the published spec contradicts',
+    // the same error fields, which the spec's error object does not have
+    '509 json: against-spec, an example the published spec contradicts',
+    // a choice carrying an error, which the spec's choice does not have
+    '535 json: against-spec, an example the published spec contradicts',
+    '563 json: pass',
+    // a failed response's error_type inside a stream event, which the spec's streamed response does not have (its whole response does)
+    '575 json: against-spec, an example the published spec contradicts',
+    // a response.error event, which the spec's stream does not have among its event types
+    '588 json: against-spec, an example the published spec contradicts',
+    // an error event with its error nested under error, where the spec's error event has code and message at its top level
+    '596 json: against-spec, an example the published spec contradicts',
+    '636 json: pass',
+    '650 json: pass',
     '669 typescript: pass (declarations)',
     // the block never keeps fetch()'s response it then reads
     '683 TypeScript: failed-before-sending, a name nothing on the page defines',
@@ -151,8 +161,8 @@ const expected: Record<string, string[]> = {
     // the same, for the Responses API
     '758 TypeScript: failed-before-sending, a name nothing on the page defines',
     '791 Python: pass',
-    '827 json: skipped, not a program (json)',
-    '856 json: skipped, not a program (json)',
+    '827 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /responses confidently)',
+    '856 json: pass',
   ],
   'api_reference/responses/basic-usage.mdx': [
     '26 TypeScript: pass',
@@ -161,7 +171,7 @@ const expected: Record<string, string[]> = {
     '83 TypeScript: pass',
     '111 Python: pass',
     '141 cURL: pass',
-    '169 json: skipped, not a program (json)',
+    '169 json: pass',
     // a `return` at the top level of a module
     '205 TypeScript: failed-before-sending, a syntax error',
     '246 Python: pass',
@@ -192,8 +202,8 @@ const expected: Record<string, string[]> = {
     '208 JavaScript (fetch): pass',
     '231 Python: pass',
     '248 cURL: pass',
-    '283 json: skipped, not a program (json)',
-    '294 json: skipped, not a program (json)',
+    '283 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
+    '294 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
     '308 js: definition-only',
     '346 js: definition-only',
     '384 text: skipped, not a program (text)',
@@ -201,8 +211,8 @@ const expected: Record<string, string[]> = {
     '463 js: definition-only',
   ],
   'guides/best-practices/reasoning-tokens.mdx': [
-    '38 json: skipped, not a program (json)',
-    '62 json: skipped, not a program (json)',
+    '38 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
+    '62 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
     // the SDK takes the request under one argument (chatRequest / requestBody); the block passes the fields flat
     "153 TypeScript SDK: failed-before-sending, the SDK's own error",
     '178 Python (OpenAI SDK): pass',
@@ -220,13 +230,13 @@ const expected: Record<string, string[]> = {
     '510 Python: pass',
     // a readonly (as const) tools array where the SDK wants a mutable one
     '572 TypeScript: type-error, a type error',
-    '673 json: skipped, not a program (json)',
-    '722 json: skipped, not a program (json)',
-    '773 json: skipped, not a program (json)',
-    '787 json: skipped, not a program (json)',
-    '801 json: skipped, not a program (json)',
-    '818 json: skipped, not a program (json)',
-    '852 json: skipped, not a program (json)',
+    '673 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
+    '722 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
+    '773 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
+    '787 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
+    '801 json: skipped, a JSON example: not judged, not a request or response of the API (it fits none of POST /chat/completions confidently)',
+    '818 json: pass',
+    '852 json: pass',
     // indexes choices[0] of the final usage chunk, whose choices are empty on every stream
     '937 Python: crashed, a crash after the answer',
     // iterates the Promise an async function returns with for await
@@ -256,15 +266,15 @@ const expected: Record<string, string[]> = {
   ],
   'guides/features/plugins/response-healing.mdx': [
     '41 text: skipped, not a program (text)',
-    '46 json: skipped, not a program (json)',
+    '46 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
     '53 text: skipped, not a program (text)',
-    '60 json: skipped, not a program (json)',
+    '60 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
     '67 text: skipped, not a program (text)',
-    '73 json: skipped, not a program (json)',
+    '73 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
     '80 text: skipped, not a program (text)',
-    '85 json: skipped, not a program (json)',
+    '85 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
     '92 text: skipped, not a program (text)',
-    '97 json: skipped, not a program (json)',
+    '97 json: skipped, a JSON example: not judged, no call beside it says which operation it illustrates',
     '109 TypeScript: pass',
     '160 Python: pass',
   ],
@@ -275,8 +285,8 @@ const expected: Record<string, string[]> = {
     '66 TypeScript (fetch): pass',
     '80 Python: pass',
     '94 cURL: pass',
-    '122 json: skipped, not a program (json)',
-    '136 json: skipped, not a program (json)',
+    '122 json: pass',
+    '136 json: pass',
   ],
   'guides/overview/multimodal/pdfs.mdx': [
     '46 typescript: skipped, an illustration: a request body written as a literal, not a program',
@@ -295,8 +305,9 @@ const expected: Record<string, string[]> = {
     // the same API_KEY_REF
     '480 TypeScript: failed-before-sending, a template constant the site leaves unrendered',
     '603 typescript: pass (declarations)',
-    '624 json: skipped, not a program (json)',
-    '666 json: skipped, not a program (json)',
+    // a message with annotations and a top-level provider, neither of which the spec's chat result has
+    '624 json: against-spec, an example the published spec contradicts',
+    '666 json: pass',
     '691 typescript: definition-only',
   ],
   'guides/routing/model-fallbacks.mdx': [
@@ -329,8 +340,10 @@ const expected: Record<string, string[]> = {
     '218 yarn: skipped, an install command, not a program',
     '222 bun: skipped, an install command, not a program',
     '226 deno: skipped, an install command, not a program',
-    // callModel() takes `input` in @openrouter/agent; the block passes `messages`, and the API asks for input
-    '233 typescript: rejected-request, a request the API rejects',
+    // callModel() takes `input` in @openrouter/agent; the block passes `messages`, which the SDK drops
+    // (the mock then asks for input, which the published spec does not require: its refusal is
+    // noted as ours, and the type error is the page's)
+    '233 typescript: type-error, an option or field the type does not have',
     '279 Typescript: pass',
     '308 Python: pass',
     '348 bash: skipped, a shell snippet that calls no API (no curl)',
@@ -350,6 +363,9 @@ const entry = (tab: BlockResult) => {
 
 const seen = new Map<string, BlockResult[]>()
 const placed = new Map<string, PageSite | undefined>()
+// What the run said of its judges beside the mock: the site's spec, the model list (off: no test
+// reaches the internet; the model list's own tests serve a recorded one).
+const said: string[] = []
 let mock: RunningMock
 let workspace: ReturnType<typeof createWorkspace>
 beforeAll(async () => {
@@ -366,8 +382,18 @@ beforeAll(async () => {
         toolbox: toolboxDirs(),
       })
     : undefined
-  const groups = await checkSite(expandPages([site], site).pages, {
+  const pages = expandPages([site], site).pages
+  const judges = await prepareJudges({
+    pages,
+    rootOf: findDocsRoot,
+    specs: [],
+    models: 'off',
+    base: site,
+    say: (line) => said.push(line),
+  })
+  const groups = await checkSite(pages, {
     mock,
+    judges,
     workspace: workspace.root,
     docsRoot: findDocsRoot,
     timeoutMs: 60_000,
@@ -409,6 +435,25 @@ describe('every block of the published site pages', () => {
       section: ['Docs', 'Overview'],
       inNavigation: true,
     })
+  })
+
+  // The site's docs.json names its OpenAPI document: every request a block sent, and every
+  // answer the mock gave, is held to it, and the mock's answers all fit (a mock fidelity bug
+  // would show as a warning of ours).
+  it('judges beside the mock: the site’s published spec, and no model list offline', () => {
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^spec: requests and JSON examples judged against the site's published spec openapi\/openapi.yaml \(\d+ operations\)$/,
+      ),
+      expect.stringMatching(
+        /^models: model ids not judged: no model list \(--models off\); an id the mock's own catalogue \(as of \d{4}-\d\d-\d\d\) lacks is a warning$/,
+      ),
+    ])
+    const ours = [...seen.values()]
+      .flat()
+      .flatMap((tab) => tab.warnings)
+      .filter((warning) => /ours to fix/.test(warning))
+    expect(ours).toEqual([])
   })
 
   it('every failure names its cause, and every block that is not judged says why', () => {

@@ -98,9 +98,11 @@ describe('pages of our own, covering each syntax', () => {
     ])
     expect(tab(groups, 'TypeScript (fetch)').verdict).toBe('pass')
     expect(tab(groups, 'cURL').verdict).toBe('pass')
+    // A JSON example is held to a site's published spec; this page's site names none.
     expect(tab(groups, 'Response')).toMatchObject({
       verdict: 'skipped',
-      reason: 'not a program (json)',
+      reason:
+        "a JSON example: not judged, the site names no OpenAPI spec (docs.json's openapi, or --spec FILE)",
     })
     expect(tab(groups, 'npm')).toMatchObject({
       verdict: 'skipped',

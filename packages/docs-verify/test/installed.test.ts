@@ -41,6 +41,8 @@ const runner = {
   GITHUB_STEP_SUMMARY: join(root, 'summary.md'),
   GITHUB_ACTION_PATH: actionPath,
   XDG_CACHE_HOME: join(root, 'cache'),
+  // No test reaches the internet: the model list is off.
+  OPENROUTER_DOCS_VERIFY_MODELS: 'off',
 }
 const inputs: Record<string, string> = { paths: 'guides' }
 
@@ -155,7 +157,11 @@ describe('installed with npm in a docs repository, run with npx under its Node',
       readdirSync(packed).find((file) => file.endsWith('.tgz'))!,
     )
     // The cache the action's run made its Python venv in: a second run makes none.
-    const shell = { ...userShellEnvironment(), XDG_CACHE_HOME: runner.XDG_CACHE_HOME }
+    const shell = {
+      ...userShellEnvironment(),
+      XDG_CACHE_HOME: runner.XDG_CACHE_HOME,
+      OPENROUTER_DOCS_VERIFY_MODELS: 'off',
+    }
     const node = await execa('node', ['--version'], { env: shell, extendEnv: false })
     expect(Number(node.stdout.replace(/^v/, '').split('.')[0])).toBeLessThan(24)
     await execa('npm', ['install', '--no-audit', '--no-fund', tarball], {

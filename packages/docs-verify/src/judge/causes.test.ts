@@ -16,6 +16,37 @@ const failed = (verdict: BlockResult['verdict'], error = ''): BlockResult => ({
 })
 
 describe('causeOf', () => {
+  // The judges beside the mock say which of their rules a failure broke in its reason.
+  it.each([
+    [
+      'against-spec',
+      'the published spec rejects what it sent (POST /x), which the mock accepted: …',
+      'the published spec rejects this request',
+    ],
+    [
+      'against-spec',
+      'a JSON example of the 200 response of POST /x, which the published spec contradicts: …',
+      'an example the published spec contradicts',
+    ],
+    [
+      'against-spec',
+      "a stream's events: the event at line 9 is not JSON (ValueExpected)",
+      'a syntax error',
+    ],
+    [
+      'against-spec',
+      'a JSON example of the request body of POST /x: model "a/b" is not a model OpenRouter lists (…)',
+      'a model OpenRouter does not list',
+    ],
+    [
+      'rejected-request',
+      'model "a/b" is not a model OpenRouter lists (…); the nearest it lists: a/c',
+      'a model OpenRouter does not list',
+    ],
+  ] as const)('%s "%s" is %s', (verdict, reason, cause) => {
+    expect(causeOf({ ...failed(verdict), reason })).toBe(cause)
+  })
+
   it.each([
     [
       'failed-before-sending',

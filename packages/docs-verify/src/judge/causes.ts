@@ -47,7 +47,16 @@ export const causeOf = (block: BlockResult): Cause | undefined => {
     case 'type-error':
       return typeCause(block)
     case 'rejected-request':
-      return 'a request the API rejects'
+      return /is not a model OpenRouter lists/.test(block.reason)
+        ? 'a model OpenRouter does not list'
+        : 'a request the API rejects'
+    case 'against-spec':
+      if (/ is not JSON \(/.test(block.reason)) return 'a syntax error'
+      return /^the published spec rejects/.test(block.reason)
+        ? 'the published spec rejects this request'
+        : /is not a model OpenRouter lists/.test(block.reason) && !/contradicts/.test(block.reason)
+          ? 'a model OpenRouter does not list'
+          : 'an example the published spec contradicts'
     case 'hung':
       return 'hangs'
     case 'contained':

@@ -13,6 +13,8 @@ import type {
 } from '../types.ts'
 import { causeOf } from './causes.ts'
 export { failingVerdict, withDirectives } from './directives.ts'
+export { judgeExample } from './examples.ts'
+export { withPublishedSpec } from './published-spec.ts'
 import { compareTabs } from './compare.ts'
 import { packageNote } from './package-notes.ts'
 import { checkOperation, judgeRun, typeErrorText } from './verdict.ts'

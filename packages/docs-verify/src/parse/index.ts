@@ -89,6 +89,8 @@ export const readPage = (file: string, docsRoot: string | undefined, limits: Pag
       return {
         place,
         groupIndex,
+        section: fence.section ?? 0,
+        ...(fence.heading ? { heading: fence.heading } : {}),
         code,
         directives: fence.directives ?? [],
         badDirectives: fence.badDirectives ?? [],

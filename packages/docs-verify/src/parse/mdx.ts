@@ -82,6 +82,14 @@ const toFence = (node: Code, operation?: Operation, told?: Told): Fence => {
   )
 }
 
+// A heading as its reader sees it: the text of every part, code spans included.
+const headingText = (node: RootContent): string =>
+  'value' in node && typeof node.value === 'string'
+    ? node.value
+    : 'children' in node
+      ? (node.children as RootContent[]).map(headingText).join('')
+      : ''
+
 // What comes between a directive and its block that it cannot stand before.
 const prose = new Set(['paragraph', 'heading', 'table', 'thematicBreak'])
 
@@ -181,7 +189,14 @@ export const parsePage = (text: string, file: string): ParsedPage => {
   // what the directives before it tell the checker.
   const operations = new Map<Code, Operation>()
   const toldBefore = new Map<Code, Told>()
-  const fenceOf = (node: Code) => toFence(node, operations.get(node), toldBefore.get(node))
+  // The sections headings make: a block and the one before it are about one thing only within one.
+  let section = 0
+  let heading: string | undefined
+  const fenceOf = (node: Code) => ({
+    ...toFence(node, operations.get(node), toldBefore.get(node)),
+    section,
+    ...(heading ? { heading } : {}),
+  })
   let template: Expression | undefined
   const directives = directiveTracker((fence) => add([fence], fence.line, template, true))
   const commentText = (node: RootContent) =>
@@ -227,6 +242,10 @@ export const parsePage = (text: string, file: string): ParsedPage => {
         continue
       }
       flushRun()
+      if (node.type === 'heading') {
+        section++
+        heading = headingText(node)
+      }
       if (node.type === 'mdxjsEsm') {
         const program = (node as MdxjsEsm).data?.estree as Program | undefined
         if (program) imports.push(program)

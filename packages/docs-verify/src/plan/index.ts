@@ -5,6 +5,7 @@ import type {
   BlockKind,
   BlockNames,
   BlockResult,
+  ExampleKind,
   Family,
   Page,
   PlannedBlock,
@@ -34,6 +35,7 @@ type Candidate = {
   names?: BlockNames
   kind?: BlockKind
   settled?: BlockResult
+  example?: ExampleKind
 }
 
 const familyOf = (runner: Runner): Family => (runner === 'typescript' ? 'javascript' : runner)
@@ -64,6 +66,7 @@ const readCandidates = async (pages: Page[]): Promise<Candidate[][]> => {
       if (skip) return { block, settled: skipped(block, `skipped by the page: ${skip.reason}`) }
       const plan = planFence({ ...block.place, code: block.place.code ?? block.code })
       if ('skip' in plan) return { block, settled: skipped(block, plan.skip) }
+      if ('example' in plan) return { block, example: plan.example }
       if (block.unrenderable)
         return {
           block,
@@ -266,7 +269,9 @@ const planPage = (
   })
   return candidates.map((candidate) => {
     const entry = planned.get(candidate)
-    return entry ? { planned: entry } : { settled: candidate.settled! }
+    if (entry) return { planned: entry }
+    if (candidate.example) return { example: { block: candidate.block, kind: candidate.example } }
+    return { settled: candidate.settled! }
   })
 }
 

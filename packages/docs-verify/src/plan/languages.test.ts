@@ -22,7 +22,7 @@ describe('planTab', () => {
       'export OPENROUTER_API_KEY=x',
       { skip: 'a shell snippet that calls no API (no curl)' },
     ],
-    ['json', '{}', { skip: 'not a program (json)' }],
+    ['json', '{}', { example: 'json' }],
     ['go', 'package main', { skip: 'no runner for go' }],
     ['', 'x', { skip: 'no language on the fence' }],
   ])('%s: %s', (language, code, plan) => {

@@ -2,20 +2,21 @@ import { isBuiltin } from 'node:module'
 import { tokenizer, type Token } from 'acorn'
 import { illustrationOf } from './illustrations.ts'
 import { importablePackages } from '../toolbox.ts'
-import type { Fence, Runner } from '../types.ts'
+import { readStreamExample } from '../parse/examples.ts'
+import type { ExampleKind, Fence, Runner } from '../types.ts'
 
 // Fence languages that are TypeScript, not JavaScript: they run from a .ts file.
 export const isTypeScript = (language: string) => ['typescript', 'ts', 'tsx'].includes(language)
 
-export type Plan = { runner: Runner } | { skip: string }
+// A block the checker judges without running it: an example of a call's JSON, or of a stream's
+// events, held to the site's published spec (judge/examples.ts).
+export type Plan = { runner: Runner } | { skip: string } | { example: ExampleKind }
 
 const typescript = new Set(['typescript', 'ts', 'tsx', 'javascript', 'js', 'jsx', 'mjs'])
 const python = new Set(['python', 'py', 'python3'])
 const shell = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'curl'])
+const json = new Set(['json', 'jsonc', 'json5'])
 const data = new Set([
-  'json',
-  'jsonc',
-  'json5',
   'yaml',
   'yml',
   'toml',
@@ -86,6 +87,9 @@ const onlyInstalls = (code: string) => {
 // Which runner a block needs, decided by its language and its content; or why it is not run.
 export const planFence = (block: Pick<Fence, 'language' | 'code' | 'line'>): Plan => {
   const language = block.language
+  if (json.has(language)) return { example: 'json' }
+  if ((data.has(language) || shell.has(language)) && readStreamExample(block.code))
+    return { example: 'stream' }
   const illustration = illustrationOf(block.code, {
     fenceLine: block.line,
     ...(typescript.has(language) ? { javaScript: { typescript: isTypeScript(language) } } : {}),

@@ -48,5 +48,11 @@ export const githubAnnotations = (groups: GroupResult[], { strict, base }: Repor
         command('warning', file, block.line, `docs:verify › ${block.title}: directive`, note),
       ),
     )
-    return [...blocks, ...headers, ...directives]
+    // What the judges beside the mock noticed (an undeclared field, an abridged example).
+    const notices = group.blocks.flatMap((block) =>
+      (block.notices ?? []).map((notice) =>
+        command('warning', file, block.line, `docs:verify › ${block.title}: notice`, notice),
+      ),
+    )
+    return [...blocks, ...headers, ...directives, ...notices]
   })

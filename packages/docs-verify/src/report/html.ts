@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import { escapeXml as escape } from '@conformance/common'
 import { placeholderTable } from '../plan/placeholders.ts'
+import { markedLines, type MarkedLine } from './marked-lines.ts'
 import type { BlockResult, GroupResult, ReportOptions } from '../types.ts'
 import {
   groupFails,
@@ -301,6 +302,8 @@ const style = `
   article.block { border: 1px solid #d1d9e0; border-radius: 6px; padding: 0.25rem 1rem; margin: 0.5rem 0 0.5rem 1rem; }
   article.block[data-failed="true"] { border-color: #cf222e; }
   article.block[data-verdict="skipped"], article.block[data-verdict="definition-only"], article.block[data-verdict="fragment"] { opacity: 0.75; }
+  pre.marked mark { background: #fde2e1; }
+  pre.marked .at-fault { color: #b42318; }
   .verdict[data-failed="true"] { color: #cf222e; }
   .verdict[data-verdict="pass"] { color: #1a7f37; }
   .fix { color: #0969da; }
@@ -311,6 +314,16 @@ const style = `
 `
 
 const pre = (text: string) => `<pre><code>${escape(text)}</code></pre>`
+
+// An example's code with each line the spec finds at fault marked, and why beside it.
+const markedPre = (lines: MarkedLine[]) =>
+  `<pre class="marked"><code>${lines
+    .map(({ line, text, marks }) =>
+      marks.length > 0
+        ? `<mark data-line="${line}" title="${escape(marks.join('\n'))}">${escape(text)}</mark><span class="at-fault"> ← ${escape(marks.join('; '))}</span>`
+        : escape(text),
+    )
+    .join('\n')}</code></pre>`
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 
@@ -371,9 +384,12 @@ const blockArticle = (
       `<p class="joined">ran after the block${block.joinedWith.length === 1 ? '' : 's'} at line ${block.joinedWith.join(', ')}</p>`,
     )
   for (const warning of block.warnings) body.push(`<p class="warning">! ${escape(warning)}</p>`)
+  for (const notice of block.notices ?? [])
+    body.push(`<p class="notice">notice: ${escape(notice)}</p>`)
+  const marked = markedLines(block)
   if (block.code !== undefined)
     body.push(
-      `<details class="code"${failed ? ' open' : ''}><summary>the block, as the page has it</summary>${pre(block.code)}</details>`,
+      `<details class="code"${failed ? ' open' : ''}><summary>the block, as the page has it${marked ? ', its lines at fault marked' : ''}</summary>${marked ? markedPre(marked) : pre(block.code)}</details>`,
     )
   const shown = evidence(block)
   if (shown.length > 0)

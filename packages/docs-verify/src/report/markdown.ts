@@ -1,3 +1,4 @@
+import { markedLines, markedText } from './marked-lines.ts'
 import type { GroupResult, ReportOptions } from '../types.ts'
 import { placeholderTable } from '../plan/placeholders.ts'
 import {
@@ -48,15 +49,19 @@ export const markdownReport = (groups: GroupResult[], options: ReportOptions) =>
     )
     for (const block of group.blocks)
       lines.push(
-        `| ${markdownText(block.title)} | ${mark(block)} ${verdictText(block)} | ${markdownText([block.reason, ...(block.directiveNotes ?? []).map((note) => `directive: ${note}`)].join('; '))} |`,
+        `| ${markdownText(block.title)} | ${mark(block)} ${verdictText(block)} | ${markdownText([block.reason, ...(block.directiveNotes ?? []).map((note) => `directive: ${note}`), ...(block.notices ?? []).map((notice) => `notice: ${notice}`)].join('; '))} |`,
       )
     // The evidence of each failing block: every type error, the fix, the tail of its stderr.
     for (const block of group.blocks.filter(isFailure)) {
+      const marked = markedLines(block)
       const evidence = [
         ...(block.evidence?.typeErrors ?? []).map(
           (error) => `- type-check: ${markdownText(error)}`,
         ),
         ...(block.fix ? [`- **fix**: ${block.fix}`] : []),
+        ...(marked
+          ? ['', 'the block, its lines at fault marked:', '', ...fenced(markedText(marked))]
+          : []),
         ...(block.evidence?.stderrTail
           ? ['', 'stderr (last lines):', '', ...fenced(block.evidence.stderrTail)]
           : []),

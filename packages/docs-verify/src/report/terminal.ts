@@ -29,6 +29,7 @@ export const terminalReport = (groups: GroupResult[], options: ReportOptions) =>
         lines.push(`    ${pad}  type-check: ${error}`)
       if (block.fix) lines.push(`    ${pad}  fix: ${block.fix}`)
       for (const note of block.directiveNotes ?? []) lines.push(`    ${pad}  directive: ${note}`)
+      for (const notice of block.notices ?? []) lines.push(`    ${pad}  notice: ${notice}`)
       if (isFailure(block) && block.evidence?.stderrTail)
         lines.push(block.evidence.stderrTail.replace(/^/gm, '      │ '))
     }
