@@ -144,6 +144,9 @@ const containment = (workspace: string, caFile: string): Sandbox | undefined => 
   return undefined
 }
 
+// What the run held blocks to beside the mock, as it said at the start: every report says it too.
+const judgedWith: string[] = []
+
 const checkPages = async (): Promise<GroupResult[]> => {
   const { pages: all, unmatched } = expandPages(positionals, base)
   if (unmatched.length > 0)
@@ -208,7 +211,10 @@ const checkPages = async (): Promise<GroupResult[]> => {
       specs: values.spec,
       models: values.models,
       base,
-      say: (line) => console.error(line),
+      say: (line) => {
+        judgedWith.push(line)
+        console.error(line)
+      },
     })
   } catch (error) {
     return usageError((error as Error).message)
@@ -264,7 +270,7 @@ const readReports = (): GroupResult[] => {
 const ran = values.merge ? readReports() : await checkPages()
 const checked = values.strict ? strictFragments(ran) : ran
 
-const options = { strict: values.strict, base }
+const options = { strict: values.strict, base, judgedWith }
 if (baselineFile && values['write-baseline']) {
   const count = writeBaseline(baselineFile, checked)
   console.log(reports.terminal!(checked, options))

@@ -565,4 +565,6 @@ export type SiteOptions = {
 }
 
 // `base` is where the user ran the command: pages are shown as they would type them.
-export type ReportOptions = { strict: boolean; base: string }
+// `judgedWith`: what the run held blocks to beside the mock (the site's spec, the model list and
+// its date), as it said at the start.
+export type ReportOptions = { strict: boolean; base: string; judgedWith?: string[] }

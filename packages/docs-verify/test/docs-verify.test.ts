@@ -119,7 +119,9 @@ describe('pages of our own, covering each syntax', () => {
   })
 
   it('MDX: templates from imported constants, bare-word titles, LlmsOnly ignored, each failure named', async () => {
-    const groups = await check(fixture('mintlify-templates.mdx'), { docsRoot, timeoutMs: 8_000 })
+    // Long enough for a Python block importing openai on two cores the rest of the suite shares
+    // (the page's hanging block waits it out too).
+    const groups = await check(fixture('mintlify-templates.mdx'), { docsRoot, timeoutMs: 15_000 })
     expect(groups.map((group) => group.blocks.map((tab) => tab.title))).toEqual([
       ['Python', 'TypeScript (fetch)'],
       ['Invalid request', 'Hangs', 'Imports a package the checker lacks', 'Sends nothing'],
@@ -521,8 +523,15 @@ describe('pnpm docs:verify', () => {
     expect(result.stdout).toContain('(line 10 of the block)')
     expect(result.stdout).toContain('fix: pass the request under `chatRequest`')
     expect(result.stdout).toContain("Failures by cause: 1 the SDK's own error")
-    const { formatVersion, blocks } = JSON.parse(readFileSync(report, 'utf8'))
+    const { formatVersion, blocks, judgedWith } = JSON.parse(readFileSync(report, 'utf8'))
     expect(formatVersion).toBe(2)
+    // What the run held blocks to beside the mock, as it said at the start (the tests' model
+    // list is off: nothing reaches the internet).
+    expect(judgedWith).toEqual([
+      expect.stringMatching(/^spec: not judged for .*: no OpenAPI spec named/),
+      expect.stringMatching(/^models: model ids not judged: no model list \(--models off\)/),
+    ])
+    expect(result.stderr).toContain('models: model ids not judged')
     expect(blocks.map((block: BlockResult) => [block.title, block.verdict])).toEqual([
       ['TypeScript SDK', 'failed-before-sending'],
       ['Python (OpenAI SDK)', 'pass'],

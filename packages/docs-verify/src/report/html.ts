@@ -528,6 +528,7 @@ ${filterStyle(filters)}
 ${navigationLine(groups)
   .map((line) => `<p class="summary" id="navigation">${escape(line)}</p>`)
   .join('')}
+${(options.judgedWith ?? []).map((line) => `<p class="summary judged-with">${escape(line)}</p>`).join('')}
 ${notices(sections, groups)}
 <h2>Failures by cause</h2>
 ${causeChart(byCause, causes)}

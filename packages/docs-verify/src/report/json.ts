@@ -16,6 +16,7 @@ export const jsonReport = (groups: GroupResult[], options: ReportOptions) =>
         navigation: navigationSummary(groups) ?? null,
       },
       strict: options.strict,
+      judgedWith: options.judgedWith ?? [],
       placeholders: placeholderTable,
       blocks: groups.flatMap((group) => group.blocks),
       groups: groups.map(({ blocks, ...group }) => ({

@@ -38,6 +38,7 @@ export const markdownReport = (groups: GroupResult[], options: ReportOptions) =>
   const lines = [
     `## Docs code groups: ${s.failed === 0 && s.groupsFailed === 0 ? '✅' : '❌'} ${summaryLine(groups, options.strict)}`,
     ...siteSummaryLines(groups, options).flatMap((line) => ['', markdownText(line)]),
+    ...(options.judgedWith ?? []).flatMap((line) => ['', `_${markdownText(line)}_`]),
   ]
   for (const group of groups) {
     lines.push(
