@@ -10,9 +10,11 @@ shift 10
 cp -a "$source/." "$folder/" || exit 125
 # The door must be open before the block runs: the forwarder says so on its first line. It is
 # started twice removed, so the block's process (strace's, which waits for every child it has)
-# is not its parent; it ends with the sandbox.
+# is not its parent; it ends with the sandbox. It runs with an empty environment (exec -c): the
+# block's proxy variables would have Node load its proxy agent at start, 40 ms of a core a
+# block, and nothing the page set (NODE_OPTIONS) is the forwarder's.
 mkfifo /tmp/.door || exit 125
-("$node" "$(dirname "$0")/forward.mjs" "$port" "$socket" >/tmp/.door 2>/dev/null &)
+(exec -c "$node" "$(dirname "$0")/forward.mjs" "$port" "$socket" >/tmp/.door 2>/dev/null &)
 read -r -t 10 ready </tmp/.door
 rm -f /tmp/.door
 [ "${ready:-}" = ready ] || { echo "sandbox: the door to the mock did not open" >&2; exit 125; }

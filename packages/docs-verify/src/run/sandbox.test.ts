@@ -4,8 +4,10 @@ import {
   escapeAttempts,
   limitsReached,
   sandboxArgs,
+  sandboxedCommand,
   sandboxFault,
   sandboxSupport,
+  wasmMemoryPages,
 } from './sandbox.ts'
 
 const limits = { processes: 32, diskBytes: 8 << 20, memoryBytes: 1 << 30, outputBytes: 64 << 10 }
@@ -76,6 +78,30 @@ it('names the limits a run reached, and the sandbox’s own failure as the check
   expect(
     sandboxFault({ exitCode: 1, stderr: 'sandbox: printed by the block itself' }),
   ).toBeUndefined()
+})
+
+it('runs a Node block with its WebAssembly memories held within the address-space limit', async () => {
+  const made = (file: string) =>
+    sandboxedCommand({
+      block: { file, args: ['block.mjs'] },
+      dir: '/nowhere/block-1',
+      trace: '/nowhere/trace',
+      socket: '/nowhere/door.sock',
+      proxyPort: 1,
+      readOnly: [],
+      limits,
+    })
+  const node = made(process.execPath)
+  const python = made('/usr/bin/python3')
+  await Promise.all([node.done(), python.done()])
+  expect(node.command.args.slice(-3)).toEqual([
+    process.execPath,
+    `--wasm-max-mem-pages=${wasmMemoryPages}`,
+    'block.mjs',
+  ])
+  expect(python.command.args.slice(-2)).toEqual(['/usr/bin/python3', 'block.mjs'])
+  // Each memory's maximum, reserved at once, leaves most of the 4 GB to the block's heap.
+  expect(wasmMemoryPages * 64 * 1024).toBeLessThanOrEqual(limits.memoryBytes / 2)
 })
 
 // A docs team's CI user is not root: the sandbox needs no privilege, and an ordinary user's

@@ -76,14 +76,15 @@ const processGroup = (processes: number) => {
   writeFileSync(join(dir, 'pids.max'), String(processes))
   return {
     enter: ['sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', dir],
-    // Its processes are gone once the sandbox's namespace is: the folder goes a moment later.
+    // Its processes are gone once the sandbox's namespace is: the folder goes a moment later
+    // (about a millisecond), asked again soon, not at a fixed 20 ms a block's core would wait out.
     remove: async () => {
-      for (let attempt = 0; attempt < 50; attempt++) {
+      for (let attempt = 0; attempt < 40; attempt++) {
         try {
           rmdirSync(dir)
           return
         } catch {
-          await new Promise((done) => setTimeout(done, 20))
+          await new Promise((done) => setTimeout(done, Math.min(2 ** attempt, 50)))
         }
       }
     },
@@ -234,6 +235,15 @@ export type SandboxedRun = {
   compileCache?: string
 }
 
+// Node under the address-space limit cannot reserve a WebAssembly memory's full 4 GB (V8 reserves
+// a memory's maximum up front), and each reservation it is refused it retries after a full
+// garbage collection, at four ever smaller sizes: 0.1-0.3 s of a core a block, since Node's own
+// type stripping (amaro) and fetch's HTTP parser (undici's llhttp) are WebAssembly. A memory's
+// maximum held at 512 MB is reserved at once, and leaves the block's heap room in its 4 GB.
+export const wasmMemoryPages = 8192
+const nodeFlags = (file: string) =>
+  file === process.execPath ? [`--wasm-max-mem-pages=${wasmMemoryPages}`] : []
+
 // The command that runs a block in its sandbox, and what to tidy once it has run.
 export const sandboxedCommand = (run: SandboxedRun) => {
   const group = processGroup(run.limits.processes)
@@ -270,6 +280,7 @@ export const sandboxedCommand = (run: SandboxedRun) => {
       '/run/trace',
       '--',
       run.block.file,
+      ...nodeFlags(run.block.file),
       ...run.block.args,
     ],
     run.limits.diskBytes,
