@@ -43,6 +43,8 @@ export type ParsedPage = {
   groups: CodeGroup[]
   // The page's `import … from '…'` statements, for resolving template values.
   imports: Program[]
+  // The API operation the page's front matter says it documents (`openapi: POST /keys`).
+  operation?: { method: string; path: string }
 }
 
 // Why a page cannot be checked at all, where.
@@ -126,6 +128,8 @@ export type Page = {
   imports: Set<string>
   // `export NAME=value` lines the page's blocks tell the reader to run.
   exported: Record<string, string>
+  // The API operation its front matter says it documents.
+  operation?: { method: string; path: string }
 }
 
 // ——— plan/: how each block is judged, and the files it is run and type-checked from ———

@@ -137,6 +137,18 @@ describe('JSON examples and every request, judged against the site’s published
     expect(markdown).toContain('│ ^ mesages: is a field the spec does not have')
   })
 
+  it('on an API page, judges its examples by the operation its front matter names', async () => {
+    const page = blocksOf(await check(join(site, 'api-page.mdx'), await judgesFor({})))
+    expect(page.map(entry)).toEqual([
+      '10 json: pass',
+      // `chat.completions`, a value the spec's `object` does not have
+      '19 json: against-spec, an example the published spec contradicts',
+    ])
+    expect(at(page, 19).reason).toMatch(
+      /^a JSON example of the 200 response of POST \/chat\/completions, .*: line 22 object: must be one of "chat\.completion" \(is "chat\.completions"\)/,
+    )
+  }, 120_000)
+
   it('says it does not judge examples where the site names no spec', async () => {
     const noSpec = { ...(await judgesFor({})), specOf: () => undefined }
     const unjudged = blocksOf(await check(examples, noSpec))

@@ -49,28 +49,31 @@ const operationsOf = (result: Neighbour, spec: SiteSpec): SpecOperation[] => {
 
 // Where on the page an example's operation is named, and how closely the example must fit it to
 // be judged: a tab of its own group that sent a request, else the nearest block before it under
-// the same heading, else the heading itself; else the nearest call in an earlier section ("##
-// Response" after "## Request"), which only an example that fits it closely illustrates.
+// the same heading, else the heading itself, else the page's own operation (an API page's front
+// matter); else the nearest call in an earlier section ("## Response" after "## Request"), which
+// only an example that fits it closely illustrates.
 const illustrated = (results: Neighbour[], page: Page, index: number, spec: SiteSpec) => {
   const group = page.blocks[index]!.groupIndex
   const siblings = results.filter((_, i) => i !== index && page.blocks[i]!.groupIndex === group)
   const fromGroup = [...new Set(siblings.flatMap((result) => operationsOf(result, spec)))]
   if (fromGroup.length > 0) return { operations: fromGroup, fit: confidentFit }
   const section = page.blocks[index]!.section
+  const named = () => {
+    const fromHeading = headingOperations(page.blocks[index]!.heading ?? '', spec)
+    if (fromHeading.length > 0) return fromHeading
+    const own = page.operation && spec.operationOf(page.operation.method, page.operation.path)
+    return own ? [own] : []
+  }
   for (let i = index - 1; i >= 0; i--) {
     const before = operationsOf(results[i]!, spec)
     if (page.blocks[i]!.section !== section) {
-      const named = headingOperations(page.blocks[index]!.heading ?? '', spec)
-      if (named.length > 0) return { operations: named, fit: confidentFit }
+      if (named().length > 0) return { operations: named(), fit: confidentFit }
       if (before.length > 0) return { operations: before, fit: closeFit }
       continue
     }
     if (before.length > 0) return { operations: before, fit: confidentFit }
   }
-  return {
-    operations: headingOperations(page.blocks[index]!.heading ?? '', spec),
-    fit: confidentFit,
-  }
+  return { operations: named(), fit: confidentFit }
 }
 
 // The operations a heading names by their path (`POST /api/v1/keys`, "The \`/messages\` route").

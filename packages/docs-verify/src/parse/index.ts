@@ -107,5 +107,12 @@ export const readPage = (file: string, docsRoot: string | undefined, limits: Pag
         .map((fence) => exportedVariables(fence.code)),
     ),
   ) as Record<string, string>
-  return { file, groups: parsed.groups, blocks, imports, exported }
+  return {
+    file,
+    groups: parsed.groups,
+    blocks,
+    imports,
+    exported,
+    ...(parsed.operation ? { operation: parsed.operation } : {}),
+  }
 }

@@ -1,5 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
+import { parse as parseYaml } from 'yaml'
 import { mdxFromMarkdown, type MdxJsxFlowElement, type MdxjsEsm } from 'mdast-util-mdx'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import { mdxjs } from 'micromark-extension-mdxjs'
@@ -282,5 +283,26 @@ export const parsePage = (text: string, file: string): ParsedPage => {
     flushRun()
   }
   walk(tree)
-  return { groups, imports }
+  const operation = frontMatterOperation(tree)
+  return { groups, imports, ...(operation ? { operation } : {}) }
+}
+
+// An API page's own operation, as Mintlify's front matter names it: `openapi: POST /keys`, or with
+// the spec file first (`openapi: openapi.yaml GET /keys/{hash}`). Front matter that does not read
+// as YAML names nothing here; the page is parsed as the site renders it.
+const frontMatterOperation = (tree: Root): { method: string; path: string } | undefined => {
+  const front = tree.children.find((node) => node.type === 'yaml')
+  if (!front || !('value' in front)) return undefined
+  let value: unknown
+  try {
+    value = parseYaml(front.value)
+  } catch {
+    return undefined
+  }
+  const openapi = (value as { openapi?: unknown } | null)?.openapi
+  const named =
+    typeof openapi === 'string'
+      ? /(?:^|\s)(get|post|put|patch|delete|head|options)\s+(\/\S*)\s*$/i.exec(openapi.trim())
+      : null
+  return named ? { method: named[1]!.toLowerCase(), path: named[2]! } : undefined
 }
