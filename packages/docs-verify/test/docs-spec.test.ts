@@ -9,6 +9,7 @@ import { startMock, type MockOptions } from '@conformance/openrouter-mock'
 import { checkSite } from '../src/check-site.ts'
 import { prepareJudges } from '../src/judge/prepare.ts'
 import { findDocsRoot } from '../src/parse/pages.ts'
+import { htmlReport } from '../src/report/html.ts'
 import { markdownReport } from '../src/report/markdown.ts'
 import { siteSummaryLines } from '../src/report/summary.ts'
 import { createWorkspace } from '../src/run/index.ts'
@@ -135,6 +136,12 @@ describe('JSON examples and every request, judged against the site’s published
     expect(markdown).toContain('the block, its lines at fault marked:')
     expect(markdown).toMatch(/→ 51 │ {3}"mesages": \[/)
     expect(markdown).toContain('│ ^ mesages: is a field the spec does not have')
+    // The HTML report marks the same line, and says why beside it.
+    const html = htmlReport(groups, { strict: false, base: site, judgedWith: ['spec: judged'] })
+    expect(html).toMatch(
+      /<mark data-line="51" title="mesages: is a field the spec does not have[^"]*">/,
+    )
+    expect(html).toContain('<p class="summary judged-with">spec: judged</p>')
   })
 
   it('on an API page, judges its examples by the operation its front matter names', async () => {
