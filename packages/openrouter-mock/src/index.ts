@@ -26,5 +26,5 @@ export {
 } from './journal.ts'
 export { childEnvironment, exportLines } from './child-env.ts'
 export { catalogue, catalogueDate, defaultModelId, findModel } from './models/catalogue.ts'
-export { notInCatalogueHeader, resolveModel } from './models/resolve.ts'
+export { notInCatalogueHeader, resolveModel, variants } from './models/resolve.ts'
 export { GenerationStore, type GenerationRecord } from './generations.ts'

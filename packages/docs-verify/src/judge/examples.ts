@@ -11,7 +11,7 @@ import type {
   SpecIssue,
   SpecOperation,
 } from '../types.ts'
-import { judgeModelId, modelIdsOf } from './catalogue/index.ts'
+import { judgeModelId, modelIdsOf, unlistedText } from './catalogue/index.ts'
 import { issueText, placed } from './published-spec.ts'
 
 // A block beside an example: judged already, or an example itself (only its place is known).
@@ -256,9 +256,7 @@ export const judgeExample = (
     .flatMap(({ id, field }) => {
       const judged = judgeModelId(id, judges!.catalogue)
       return judged.listed === false
-        ? [
-            `${field} "${id}" is not a model OpenRouter lists (${judges!.catalogue.note})${judged.nearest.length > 0 ? `; the nearest it lists: ${judged.nearest.join(', ')}` : ''}`,
-          ]
+        ? [unlistedText({ id, field }, judged.nearest, judges!.catalogue)]
         : []
     })
   const { operation, target: shown } = fitting[0]!.chosen

@@ -1,6 +1,6 @@
 import type { RequestEntry } from '@conformance/openrouter-mock'
 import { catalogueDate, notInCatalogueHeader } from '@conformance/openrouter-mock'
-import { judgeModelId, modelIdsOf } from './catalogue/index.ts'
+import { judgeModelId, modelIdsOf, unlistedText } from './catalogue/index.ts'
 import type { SpecIssue } from '../types.ts'
 import type { BlockResult, Judges, PlacedSpecIssue, RunFacts } from '../types.ts'
 
@@ -46,9 +46,7 @@ export const withPublishedSpec = (
     for (const { id, field } of modelIdsOf(entry.json)) {
       const judged = judgeModelId(id, catalogue)
       if (judged.listed === false)
-        unlisted.push(
-          `${field} "${id}" is not a model OpenRouter lists (${catalogue.note})${judged.nearest.length > 0 ? `; the nearest it lists: ${judged.nearest.join(', ')}` : ''}`,
-        )
+        unlisted.push(unlistedText({ id, field }, judged.nearest, catalogue))
       else if (judged.listed === 'not-judged' && headerOf(entry, notInCatalogueHeader))
         warnings.push(
           `${field} "${id}" is not in the mock's own catalogue (as of ${catalogueDate}), and is not judged (${judged.why})`,

@@ -1,9 +1,10 @@
 import { distance } from 'fastest-levenshtein'
+import { variants as mockVariants } from '@conformance/openrouter-mock'
 import type { Catalogue } from '../../types.ts'
 
-// OpenRouter's variant suffixes (`openai/gpt-4o:nitro`): the same model, another endpoint or
-// routing. The mock declares these too (its models/resolve.ts) and does not export them.
-const variants = ['free', 'nitro', 'floor', 'online', 'exacto', 'thinking', 'extended']
+// OpenRouter's variant suffixes (`openai/gpt-4o:nitro`), as the mock resolves them: the same
+// model, another endpoint or routing.
+const variants: readonly string[] = mockVariants
 
 export type ModelJudgement =
   { listed: true } | { listed: false; nearest: string[] } | { listed: 'not-judged'; why: string }
@@ -56,3 +57,11 @@ export const nearestIds = (id: string, ids: ReadonlySet<string>): string[] => {
   )
   return near.slice(0, 3).map(({ candidate }) => candidate)
 }
+
+// What a block is told of a model id the list lacks: the list's date, and what it likely meant.
+export const unlistedText = (
+  { id, field }: { id: string; field: string },
+  nearest: string[],
+  catalogue: Catalogue,
+) =>
+  `${field} "${id}" is not a model OpenRouter lists (${catalogue.note})${nearest.length > 0 ? `; the nearest it lists: ${nearest.join(', ')}` : ''}`
